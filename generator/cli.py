@@ -1,0 +1,133 @@
+"""The `budgetgen` command: parses options and calls one pipeline function each.
+
+Exit codes: 0 success, 1 input problems (each printed with its location),
+2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError, Problem
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _fail(exc: InputError) -> None:
+    _report(exc.problems)
+    n = len(exc.errors)
+    click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="budgetgen")
+def main() -> None:
+    """Turn after-sales campaign assumptions into approval documents.
+
+    \b
+    Example:
+      budgetgen init my-campaign.xlsx
+      budgetgen validate my-campaign.xlsx
+      budgetgen build my-campaign.xlsx -o output/my-campaign
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>/).")
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the documents."
+)
+@click.option(
+    "--draws", type=click.IntRange(100, 5_000_000), default=10_000, show_default=True, help="Monte Carlo draws."
+)
+@click.option("--seed", type=int, default=20240501, show_default=True, help="Monte Carlo seed.")
+@click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
+def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool) -> None:
+    """Build the documents for a campaign input (.xlsx or a folder of CSV files).
+
+    \b
+    Example:
+      budgetgen build inputs/demo.xlsx            # → output/demo/
+      budgetgen build inputs/demo.xlsx -o /tmp/d --lang en
+    """
+    from .pipeline import BuildOptions, slug
+    from .pipeline import build as run_build
+
+    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html)
+    if len(inputs) > 1:
+        raise click.UsageError("several inputs at once are not supported yet; build them one by one")
+    path = inputs[0]
+    out_dir = out or Path("output") / slug(path)
+    try:
+        report = run_build(path, out_dir, options)
+    except InputError as exc:
+        _fail(exc)
+        return
+    _report(report.warnings)
+    r = report.results
+    from .fmt import num, ratio, yuan
+
+    plan = r.plan
+    click.echo(
+        f"{out_dir}/: {', '.join(report.files)} — {r.model.campaign.name} · fingerprint {r.fingerprint}\n"
+        f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
+        f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
+    )
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+def validate(input_path: Path) -> None:
+    """Check an input and print every problem with its file, sheet and cell.
+
+    \b
+    Example:
+      budgetgen validate inputs/demo.xlsx
+    """
+    from .pipeline import load
+
+    try:
+        loaded = load(input_path)
+    except InputError as exc:
+        _fail(exc)
+        return
+    _report(loaded.warnings)
+    w = len(loaded.warnings)
+    click.echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, force: bool) -> None:
+    """Write a fresh input workbook filled with the demo case.
+
+    \b
+    Example:
+      budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
+    """
+    from .demo_case import CAMPAIGN, SHEETS
+    from .io.input_writer import write_input_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
+    if path.exists() and not force:
+        click.echo(f"{path}: already exists; pass --force to overwrite it", err=True)
+        sys.exit(1)
+    if not path.parent.is_dir():
+        click.echo(f"{path}: folder {path.parent} does not exist", err=True)
+        sys.exit(1)
+    write_input_workbook(path, CAMPAIGN, SHEETS)
+    click.echo(f"{path}: written (the demo case; edit it, then `budgetgen build {path}`)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,91 @@
+"""Read an .xlsx input safely: size and zip-bomb checks before openpyxl parses."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from ..errors import Collector
+from .grid import MAX_FILE_BYTES, MAX_ROWS, Grid, Source
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+
+
+def check_workbook_file(path: Path, shown: str, problems: Collector) -> bool:
+    """Refuse files that are too big, not zips, encrypted or zip bombs."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.error(shown, f"is {size / 1e6:.1f} MB; input workbooks are limited to 20 MB")
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == OLE_MAGIC:
+        problems.error(
+            shown,
+            "is password-protected or an old .xls file; save it as .xlsx without a password",
+        )
+        return False
+    if not zipfile.is_zipfile(path):
+        problems.error(shown, "is not an .xlsx workbook (save it from Excel or WPS as .xlsx)")
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                problems.error(
+                    shown,
+                    f"unpacks to {total / 1e6:.0f} MB of XML (limit {MAX_UNCOMPRESSED // 2**20} MB); "
+                    "refused as a possible zip bomb",
+                )
+                return False
+            if "xl/workbook.xml" not in {i.filename for i in infos}:
+                problems.error(shown, "is a zip file but not an .xlsx workbook")
+                return False
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with zf.open(info) as fh:
+                        m = _DIMENSION.search(fh.read(4096))
+                    if m and m.group(1) and int(m.group(1)) > MAX_ROWS + 1:
+                        problems.error(
+                            shown,
+                            f"a sheet has {int(m.group(1)):,} rows; inputs are limited to {MAX_ROWS:,} rows",
+                        )
+                        return False
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        problems.error(shown, f"is a corrupt .xlsx file ({exc})")
+        return False
+    return True
+
+
+def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
+    if not check_workbook_file(path, shown, problems):
+        return None
+    from openpyxl import load_workbook  # deferred: keeps `--help` fast
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        problems.error(shown, f"could not be read as a workbook ({type(exc).__name__}: {exc})")
+        return None
+    grids: dict[str, Grid] = {}
+    try:
+        for ws in wb.worksheets:
+            grid = Grid(shown, ws.title, is_csv=False)
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS + 1:
+                    problems.error(grid.where, f"has more than {MAX_ROWS:,} rows; inputs are limited to that")
+                    return None
+                values = list(row)
+                if any(v is not None and str(v).strip() != "" for v in values):
+                    grid.rows.append((number, values))
+            grids[ws.title] = grid
+    except Exception as exc:
+        problems.error(shown, f"could not be read as a workbook ({type(exc).__name__}: {exc})")
+        return None
+    finally:
+        wb.close()
+    return Source(shown, grids)

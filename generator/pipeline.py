@@ -1,0 +1,77 @@
+"""The pipeline: read → validate → compute everything → write everything.
+
+The CLI calls these functions; nothing here imports click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Collector, InputError, Problem
+from .model import Model
+from .results import Results, compute
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    lang: str = "zh"
+    draws: int = 10_000
+    seed: int = 20240501
+    html: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    model: Model
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load(path: Path) -> Loaded:
+    """Read and validate an input; raise :class:`InputError` with every problem."""
+    from .io.reader import read_source
+    from .parse import parse_model
+
+    problems = Collector()
+    source = read_source(path, problems)
+    model = parse_model(source, problems) if source is not None else None
+    problems.raise_if_errors()
+    if model is None:  # pragma: no cover - parse_model reports why
+        raise InputError([Problem(str(path), "could not be read")])
+    return Loaded(model, problems.warnings)
+
+
+def slug(path: Path) -> str:
+    name = path.name.rstrip("/") or path.resolve().name
+    return Path(name).stem if path.suffix.lower() == ".xlsx" else name
+
+
+def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> list[str]:
+    """Write every output of a build; returns the file names written."""
+    from .io.output import write_atomically
+    from .io.results_json import results_json
+
+    written: list[str] = []
+
+    def write(tmp: Path) -> None:
+        (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
+        written.append("results.json")
+
+    write_atomically(out_dir, write)
+    return written
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    results: Results
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+
+
+def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> BuildReport:
+    options = options or BuildOptions()
+    loaded = load(path)
+    results = compute(loaded.model)
+    files = write_outputs(results, out_dir, options)
+    return BuildReport(results, out_dir, files, loaded.warnings)
