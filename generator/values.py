@@ -120,17 +120,15 @@ _RATE_HINT = "rates are fractions like 0.15 or percentages like 15%"
 
 def conv_rate(raw: object) -> Decimal:
     value = to_decimal(raw)
-    if value is None:
-        raise BadValue(f"must be a rate in (0, 1], got {shown(raw)} — {_RATE_HINT}")
-    if not 0 < value <= 1:
-        raise BadValue(f"must be a rate in (0, 1], got {shown(raw)} — {_RATE_HINT}")
+    if value is None or not 0 < value <= 1:
+        raise BadValue(f"must be in (0, 1], got {shown(raw)} — {_RATE_HINT}")
     return value
 
 
 def conv_fraction(raw: object) -> Decimal:
     value = to_decimal(raw)
     if value is None or not 0 <= value <= 1:
-        raise BadValue(f"must be a fraction in [0, 1], got {shown(raw)} — {_RATE_HINT}")
+        raise BadValue(f"must be in [0, 1], got {shown(raw)} — {_RATE_HINT}")
     return value
 
 

@@ -91,7 +91,7 @@ def _divisors(model: Model, forward: Counts) -> dict[str, Decimal]:
         rates["reach"] = rates["reach"] * model.campaign.touches_per_customer
         return rates
     out = {}
-    for rate, before, after in zip(RATES, STAGES, STAGES[1:], strict=True):
+    for rate, before, after in zip(RATES, STAGES[:-1], STAGES[1:], strict=True):
         b = forward.get(before)
         out[rate] = div(forward.get(after), b) if b else Decimal(0)
     return out

@@ -8,8 +8,8 @@ from decimal import Decimal
 from ..errors import Collector
 from ..io.grid import Grid
 from ..model import BudgetLine, Campaign, Channel, Funnel, RevenueLine, Segment
-from ..schema import CAMPAIGN_KEYS, RATE_INTO, RATES, SHEETS, STAGES, match_key
-from ..values import CONVERTERS, BadValue, is_blank
+from ..schema import CAMPAIGN_KEYS, ENUM_LABELS, RATE_INTO, RATES, SHEETS, STAGES, match_key
+from ..values import CONVERTERS, BadValue, is_blank, to_decimal
 from .tables import Row, read_table, unique
 
 _DEFAULTS = {"touches_per_customer": Decimal(1), "contingency_rate": Decimal("0.08")}
@@ -25,9 +25,9 @@ def parse_campaign(grid: Grid, problems: Collector, has_segments: bool) -> Campa
             problems.warn(row.at("key"), f'unknown campaign key "{name}" is ignored')
             continue
         if key in seen:
-            problems.error(row.at("key"), f'duplicate campaign key "{key}" (first at {seen[key]})')
+            problems.error(row.at("key"), f'duplicate campaign key "{key}" (first at {seen[key].rsplit("!", 1)[0]})')
             continue
-        seen[key] = row.at("key")
+        seen[key] = row.at("value")
         raw = row["value"]
         spec = CAMPAIGN_KEYS[key]
         if is_blank(raw):
@@ -68,10 +68,13 @@ def parse_funnel(grid: Grid, problems: Collector) -> tuple[Funnel | None, dict[s
     cells: dict[str, str] = {}
     zero: set[str] = set()
     sheet = SHEETS["funnel"]
-    for number, raw_cells in grid.rows[1:]:  # zero rates are found before conversion drops them
-        if len(raw_cells) > 1 and str(raw_cells[1]).strip() in {"0", "0%", "0.0"}:
-            key = match_key(str(raw_cells[0]), {r: r for r in RATES}) if raw_cells[0] else None
-            if key:
+    named: set[str] = set()
+    stage_labels = ENUM_LABELS["stage"]
+    for number, raw_cells in grid.rows[1:]:  # stages named, even where the rate is bad
+        key = match_key(str(raw_cells[0]), stage_labels) if raw_cells and raw_cells[0] is not None else None
+        if key:
+            named.add(key)
+            if len(raw_cells) > 1 and to_decimal(raw_cells[1]) == 0:
                 zero.add(key)
                 cells[key] = grid.cell(number, 1)
     rows = read_table(grid, sheet, problems)
@@ -80,7 +83,7 @@ def parse_funnel(grid: Grid, problems: Collector) -> tuple[Funnel | None, dict[s
         rates.setdefault(str(row["stage"]), row["rate"])  # type: ignore[arg-type]
         cells.setdefault(str(row["stage"]), row.at("rate"))
     rates.setdefault("reach", Decimal(1))
-    missing = [r for r in RATES if r not in rates and r not in zero]
+    missing = [r for r in RATES if r not in rates and r not in named]
     for rate in missing:
         problems.error(grid.where, f'missing stage "{rate}"; every funnel needs open, booking, arrival, purchase')
     if missing or zero or len(rows) < len(grid.rows) - 1:

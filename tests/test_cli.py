@@ -1,0 +1,188 @@
+"""The CLI through click's CliRunner: output, exit codes, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import DEMO
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_build_writes_results_json(runner, tmp_path, demo_results):
+    out = tmp_path / "demo"
+    result = runner.invoke(main, ["build", str(DEMO), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plan = demo_results.plan
+    assert result.stdout == (
+        f"{out}/: results.json — 2024春季保养召回活动 · fingerprint {demo_results.fingerprint}\n"
+        f"  budget {plan.budget.total:,.2f} 元 · deals {plan.funnel.forward.deals:,} · ROI 1.93:1 · feasible: yes\n"
+    )
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert data["fingerprint"] == demo_results.fingerprint
+    assert sorted(p.name for p in out.iterdir()) == ["results.json"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp folder left behind
+
+
+def test_build_default_output_is_output_slug(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "spring.xlsx").write_bytes(DEMO.read_bytes())
+    result = runner.invoke(main, ["build", "spring.xlsx"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "spring" / "results.json").is_file()
+
+
+def test_build_bad_input_exits_1_and_writes_nothing(runner, tmp_path, case):
+    case.set("budget", 1, "unit_cost", "abc")
+    bad = case.xlsx(tmp_path / "bad.xlsx")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f'{bad}: budget!F3: unit_cost must be a number ≥ 0 (yuan, like 1234.50 or 1,234.50), got "abc"\n'
+        "1 error; nothing was written.\n"
+    )
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_failed_build_leaves_previous_output_untouched(runner, tmp_path, case):
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", str(DEMO), "-o", str(out)]).exit_code == 0
+    before = (out / "results.json").read_bytes()
+    case.set("funnel", 1, "rate", 7)
+    result = runner.invoke(main, ["build", str(case.xlsx(tmp_path / "bad.xlsx")), "-o", str(out)])
+    assert result.exit_code == 1
+    assert (out / "results.json").read_bytes() == before
+
+
+def test_rebuild_replaces_output(runner, tmp_path, case):
+    out = tmp_path / "out"
+    (out / "stale.txt").parent.mkdir()
+    (out / "stale.txt").write_text("old")
+    assert runner.invoke(main, ["build", str(DEMO), "-o", str(out)]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["results.json"]
+
+
+def test_output_path_that_is_a_file(runner, tmp_path):
+    target = tmp_path / "file.txt"
+    target.write_text("keep me")
+    result = runner.invoke(main, ["build", str(DEMO), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{target}: is a file; the output must be a folder (-o DIR)\n")
+    assert target.read_text() == "keep me"
+
+
+def test_build_missing_input(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(tmp_path / "none.xlsx")])
+    assert result.exit_code == 1
+    assert result.stderr == f"{tmp_path / 'none.xlsx'}: no such file or folder\n1 error; nothing was written.\n"
+
+
+def test_build_csv_folder(runner, tmp_path, case, demo_results):
+    folder = case.csv_folder(tmp_path / "csvcase", encoding="gb18030")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "results.json").read_text())["fingerprint"] == demo_results.fingerprint
+
+
+def test_validate_ok(runner):
+    result = runner.invoke(main, ["validate", str(DEMO)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{DEMO}: OK (0 warnings)\n"
+
+
+def test_validate_reports_every_problem(runner, tmp_path, case):
+    case.set("budget", 1, "unit_cost", "abc")
+    case.set("budget", 2, "category", "food")
+    case.drop_campaign("gross_margin")
+    bad = case.xlsx(tmp_path / "bad.xlsx")
+    result = runner.invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f'{bad}: campaign: missing required key "gross_margin" (毛利率); add a row with it and its value'
+    assert lines[-1] == "3 errors; nothing was written."
+    assert len(lines) == 4
+
+
+def test_validate_prints_warnings(runner, tmp_path, case):
+    import openpyxl
+
+    path = case.xlsx(tmp_path / "x.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["campaign"]["A30"] = "favourite_colour"
+    wb["campaign"]["B30"] = "blue"
+    wb.save(path)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == f'{path}: campaign!A30: warning: unknown campaign key "favourite_colour" is ignored\n'
+    assert result.stdout == f"{path}: OK (1 warning)\n"
+
+
+def test_init_writes_a_workbook_that_builds(runner, tmp_path):
+    path = tmp_path / "mine.xlsx"
+    result = runner.invoke(main, ["init", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{path}: written (the demo case; edit it, then `budgetgen build {path}`)\n"
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    assert runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "o")]).exit_code == 0
+
+
+def test_init_has_comments_and_validation(tmp_path, runner):
+    import openpyxl
+
+    path = tmp_path / "mine.xlsx"
+    runner.invoke(main, ["init", str(path)])
+    wb = openpyxl.load_workbook(path)
+    ws = wb["budget"]
+    assert ws["A1"].value == "类别 (category)"
+    assert "incentives" in ws["A1"].comment.text
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert '"incentives,promotion,systems,labor,fulfillment,management"' in lists
+    rates = wb["funnel"].data_validations.dataValidation
+    assert any(dv.type == "decimal" and dv.formula1 == "0" and dv.formula2 == "1" for dv in rates)
+
+
+def test_init_refuses_to_overwrite(runner, tmp_path):
+    path = tmp_path / "mine.xlsx"
+    path.write_text("precious")
+    result = runner.invoke(main, ["init", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"{path}: already exists; pass --force to overwrite it\n"
+    assert path.read_text() == "precious"
+
+
+def test_init_needs_xlsx_name(runner, tmp_path):
+    result = runner.invoke(main, ["init", str(tmp_path / "mine.csv")])
+    assert result.exit_code == 2
+    assert "the workbook name must end in .xlsx" in result.stderr
+
+
+def test_usage_error_exits_2(runner):
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "Missing argument 'INPUTS...'" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["init"]])
+def test_every_help_has_an_example(runner, command):
+    result = runner.invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+
+
+def test_help_imports_nothing_heavy():
+    import subprocess
+    import sys
+
+    code = "import sys; from generator.cli import main; print(sorted(m for m in ('openpyxl','numpy','pandas','matplotlib','weasyprint','jinja2') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
