@@ -31,7 +31,9 @@ class Case:
 
     def __init__(self) -> None:
         self.campaign = [list(r) for r in demo_case.CAMPAIGN]
-        self.sheets = {k: (keys, [list(r) for r in rows]) for k, (keys, rows) in copy.deepcopy(demo_case.SHEETS).items()}
+        self.sheets = {
+            k: (keys, [list(r) for r in rows]) for k, (keys, rows) in copy.deepcopy(demo_case.SHEETS).items()
+        }
 
     def set_campaign(self, key: str, value) -> None:
         for row in self.campaign:
@@ -51,7 +53,11 @@ class Case:
         return self.sheets[sheet][1]
 
     def xlsx(self, path: Path) -> Path:
-        write_input_workbook(path, [tuple(r) for r in self.campaign], {k: (keys, [tuple(r) for r in rows]) for k, (keys, rows) in self.sheets.items()})
+        write_input_workbook(
+            path,
+            [tuple(r) for r in self.campaign],
+            {k: (keys, [tuple(r) for r in rows]) for k, (keys, rows) in self.sheets.items()},
+        )
         return path
 
     def csv_folder(self, folder: Path, encoding: str = "utf-8", chinese_headers: bool = False) -> Path:

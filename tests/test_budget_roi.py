@@ -39,7 +39,14 @@ def small():
 
 def test_budget_categories_contingency_total(small):
     _, plan, bud, _, _ = small
-    assert plan.forward.as_dict() == {"pool": 1000, "reached": 1000, "opened": 500, "booked": 250, "arrived": 200, "deals": 100}
+    assert plan.forward.as_dict() == {
+        "pool": 1000,
+        "reached": 1000,
+        "opened": 500,
+        "booked": 250,
+        "arrived": 200,
+        "deals": 100,
+    }
     assert bud.categories == {
         "incentives": D("2500"),
         "promotion": D("200"),
@@ -59,7 +66,15 @@ def test_budget_categories_contingency_total(small):
 def test_lines_and_basis_text(small):
     _, _, bud, _, _ = small
     lines = {line.item: line for line in bud.lines}
-    assert [line.category for line in bud.lines] == ["incentives", "incentives", "promotion", "systems", "labor", "fulfillment", "management"]
+    assert [line.category for line in bud.lines] == [
+        "incentives",
+        "incentives",
+        "promotion",
+        "systems",
+        "labor",
+        "fulfillment",
+        "management",
+    ]
     assert basis_text(lines["券"].basis) == "250人 × 10元"
     assert basis_text(lines["短信"].basis) == "1,000人 × 2次 × 0.05元 + 100元"
     assert basis_text(lines["人力"].basis) == "2 × 3次 × 100元"

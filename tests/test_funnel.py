@@ -9,14 +9,28 @@ SEED_RATES = {"reach": D(1), "open": D("0.15"), "booking": D("0.28"), "arrival":
 
 def model(pool=41000, touches=D(1), target=6000, segments=(), **rates):
     r = {**SEED_RATES, **rates}
-    campaign = Campaign("t", dt.date(2024, 5, 1), dt.date(2024, 5, 14), target, D("0.35"), pool_customers=pool, touches_per_customer=touches)
+    campaign = Campaign(
+        "t",
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 14),
+        target,
+        D("0.35"),
+        pool_customers=pool,
+        touches_per_customer=touches,
+    )
     return Model(campaign, Funnel(**r), segments=segments)
 
 
 def test_seed_reverse_funnel():
     # 6000 → 6667 → 9524 → 34014 → 226760 (seed 000, 第一步)
     counts = reverse_counts(6000, SEED_RATES)
-    assert (counts.deals, counts.arrived, counts.booked, counts.opened, counts.reached) == (6000, 6667, 9524, 34014, 226760)
+    assert (counts.deals, counts.arrived, counts.booked, counts.opened, counts.reached) == (
+        6000,
+        6667,
+        9524,
+        34014,
+        226760,
+    )
     assert counts.pool == 226760
 
 
@@ -31,13 +45,27 @@ def test_reverse_pool_divides_by_reach_times_touches():
 def test_forward_funnel_rounds_each_stage():
     counts = forward_counts(41000, {**SEED_RATES, "reach": D("0.85")}, D("6.6"))
     # 230010 → ROUND(34501.5)=34502 → ROUND(9660.56)=9661 → ROUND(6762.7)=6763 → ROUND(6086.7)=6087
-    assert counts.as_dict() == {"pool": 41000, "reached": 230010, "opened": 34502, "booked": 9661, "arrived": 6763, "deals": 6087}
+    assert counts.as_dict() == {
+        "pool": 41000,
+        "reached": 230010,
+        "opened": 34502,
+        "booked": 9661,
+        "arrived": 6763,
+        "deals": 6087,
+    }
 
 
 def test_seed_rates_on_41000_customers_with_one_touch_are_far_short():
     plan = plan_funnel(model())
     # 41000 → 6150 → 1722 → 1205 → ROUND(1084.5) = 1085 (Python's round gives 1084)
-    assert plan.forward.as_dict() == {"pool": 41000, "reached": 41000, "opened": 6150, "booked": 1722, "arrived": 1205, "deals": 1085}
+    assert plan.forward.as_dict() == {
+        "pool": 41000,
+        "reached": 41000,
+        "opened": 6150,
+        "booked": 1722,
+        "arrived": 1205,
+        "deals": 1085,
+    }
     assert plan.feasible is False
     assert plan.required.pool == 226760
     assert round(plan.pool_ratio, 6) == D("5.530732")  # 226760 / 41000

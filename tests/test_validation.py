@@ -87,7 +87,9 @@ def test_text_in_a_number_column(case, tmp_path):
 def test_text_in_a_number_column_of_a_csv(case, tmp_path):
     case.set("budget", 1, "unit_cost", "abc")
     folder = case.csv_folder(tmp_path / "c")
-    assert problems(folder) == ['F/budget.csv:3: unit_cost must be a number ≥ 0 (yuan, like 1234.50 or 1,234.50), got "abc"']
+    assert problems(folder) == [
+        'F/budget.csv:3: unit_cost must be a number ≥ 0 (yuan, like 1234.50 or 1,234.50), got "abc"'
+    ]
 
 
 def test_rate_outside_zero_one(case, tmp_path):
@@ -125,18 +127,25 @@ def test_chinese_category_and_driver_labels_are_accepted(case, tmp_path):
 
 def test_duplicate_item(case, tmp_path):
     case.set("budget", 2, "item", "预约礼券")
-    assert problems(case.xlsx(tmp_path / "x.xlsx")) == ['F: budget!B4: duplicate item or channel name "预约礼券" (first at F: budget!B3)']
+    assert problems(case.xlsx(tmp_path / "x.xlsx")) == [
+        'F: budget!B4: duplicate item or channel name "预约礼券" (first at F: budget!B3)'
+    ]
 
 
 def test_budget_item_clashing_with_a_channel(case, tmp_path):
     case.set("budget", 1, "item", "短信")
-    assert problems(case.xlsx(tmp_path / "x.xlsx")) == ['F: budget!B3: duplicate item or channel name "短信" (first at F: channels!A4)']
+    assert problems(case.xlsx(tmp_path / "x.xlsx")) == [
+        'F: budget!B3: duplicate item or channel name "短信" (first at F: channels!A4)'
+    ]
 
 
 def test_stage_driven_line_with_zero_upstream_rate(case, tmp_path):
     case.set("funnel", 2, "rate", 0)
     found = problems(case.xlsx(tmp_path / "x.xlsx"))
-    assert found[0] == 'F: funnel!B4: rate must be in (0, 1], got "0" — rates are fractions like 0.15 or percentages like 15%'
+    assert (
+        found[0]
+        == 'F: funnel!B4: rate must be in (0, 1], got "0" — rates are fractions like 0.15 or percentages like 15%'
+    )
     assert 'F: budget!C3: driver "booked" has no volume: the upstream rate booking is 0 (F: funnel!B4)' in found
     assert 'F: revenue!B2: driver "deals" has no volume: the upstream rate booking is 0 (F: funnel!B4)' in found
 
