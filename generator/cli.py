@@ -107,15 +107,25 @@ def validate(input_path: Path) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path: Path, force: bool) -> None:
-    """Write a fresh input workbook filled with the demo case.
+@click.option(
+    "--case",
+    type=click.Choice(["demo", "c3"]),
+    default="demo",
+    show_default=True,
+    help="demo: seed 000's recall campaign; c3: seed 002's two-segment dealer campaign with tiers.",
+)
+def init(path: Path, force: bool, case: str) -> None:
+    """Write a fresh input workbook filled with a worked case.
 
     \b
     Example:
       budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
     """
-    from .demo_case import CAMPAIGN, SHEETS
+    from importlib import import_module
+
     from .io.input_writer import write_input_workbook
+
+    rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
 
     if path.suffix.lower() != ".xlsx":
         raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
@@ -125,8 +135,8 @@ def init(path: Path, force: bool) -> None:
     if not path.parent.is_dir():
         click.echo(f"{path}: folder {path.parent} does not exist", err=True)
         sys.exit(1)
-    write_input_workbook(path, CAMPAIGN, SHEETS)
-    click.echo(f"{path}: written (the demo case; edit it, then `budgetgen build {path}`)")
+    write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
+    click.echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
 
 
 if __name__ == "__main__":  # pragma: no cover

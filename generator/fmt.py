@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .calc.budget import Basis
+from .calc.tiers import RATE_METRICS
 from .rounding import excel_round
-from .schema import STAGE_LABELS
+from .schema import STAGE_LABELS, TIER_METRICS
 
 
 def num(value: Decimal | int) -> str:
@@ -33,6 +34,12 @@ def ratio(value: Decimal | None) -> str:
 
 def pct(value: Decimal | None, places: int = 1) -> str:
     return "—" if value is None else f"{excel_round(Decimal(value) * 100, places):.{places}f}%"
+
+
+def pct_short(value: Decimal) -> str:
+    """15% when whole, else 15.5%: for thresholds people typed."""
+    v = Decimal(value) * 100
+    return f"{num(v)}%" if v == v.to_integral_value() else pct(value)
 
 
 _UNITS = {"zh": ("人", "人次", "次", "元"), "en": (" people", " touches", "×", "¥")}
@@ -62,7 +69,23 @@ def basis_text(basis: Basis, lang: str = "zh", touches_counted: bool = False) ->
     text = " × ".join(parts)
     if basis.extra:
         text += f" + {money_text(basis.extra)}"
+    if basis.band:
+        text += band_text(basis.band, lang)
     return text
+
+
+def band_text(band, lang: str = "zh") -> str:
+    """Which tier applied and why: `（邀约进店率 18.8% ≥ 18% → 10元/人）`, penalties included."""
+    is_rate = band.metric in RATE_METRICS
+    value, start = (pct(band.value), pct_short(band.start)) if is_rate else (num(band.value), num(band.start))
+    unit = f"{num(band.unit_cost)}元/人" if lang == "zh" else f"¥{num(band.unit_cost)} each"
+    label = TIER_METRICS[band.metric] if lang == "zh" else band.metric
+    text = f"{label} {value} ≥ {start} → {unit}"
+    if band.lump_sum < 0:
+        text += f",处罚 {num(-band.lump_sum)}元" if lang == "zh" else f", penalty ¥{num(-band.lump_sum)}"
+    elif band.lump_sum > 0:
+        text += f",奖励 {num(band.lump_sum)}元" if lang == "zh" else f", bonus ¥{num(band.lump_sum)}"
+    return f"({text})" if lang == "zh" else f" ({text})"
 
 
 def stage_label(stage: str, lang: str = "zh") -> str:

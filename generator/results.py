@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from .calc.budget import BudgetResult, compute_budget
 from .calc.funnel import FunnelPlan, plan_funnel
+from .calc.goals import GoalResult, evaluate_goals, planned_metrics
 from .calc.roi import RevenueResult, RoiResult, compute_revenue, compute_roi
+from .calc.segments import SegmentResult, segment_results
 from .fingerprint import fingerprint
 from .model import Model
 
@@ -20,12 +22,18 @@ class Plan:
     revenue: RevenueResult
     roi: RoiResult
 
+    def metrics(self) -> dict:
+        """Every figure a goal, a scenario or a tracker may name, by its metric key."""
+        return planned_metrics(self.funnel, self.budget, self.revenue, self.roi)
+
 
 @dataclass(frozen=True)
 class Results:
     model: Model
     fingerprint: str
     plan: Plan
+    goals: tuple[GoalResult, ...]
+    segments: tuple[SegmentResult, ...]
 
 
 def compute_plan(model: Model) -> Plan:
@@ -36,4 +44,11 @@ def compute_plan(model: Model) -> Plan:
 
 
 def compute(model: Model) -> Results:
-    return Results(model, fingerprint(model), compute_plan(model))
+    plan = compute_plan(model)
+    return Results(
+        model,
+        fingerprint(model),
+        plan,
+        evaluate_goals(model.goals, plan.metrics()),
+        segment_results(plan.funnel, plan.budget, plan.revenue),
+    )

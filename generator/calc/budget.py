@@ -9,6 +9,7 @@ from ..model import Model
 from ..rounding import div, to_fen
 from ..schema import ALL_CATEGORIES, CATEGORIES, STAGES
 from .funnel import FunnelPlan
+from .tiers import Band, choose_band
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Basis:
     stage: str | None = None
     segment: str | None = None
     note: str | None = None
+    band: Band | None = None  # the tier band that set unit_cost, if the line has tiers
 
 
 @dataclass(frozen=True)
@@ -65,23 +67,21 @@ def budget_lines(model: Model, plan: FunnelPlan) -> list[LineResult]:
         amount = to_fen(ch.reachable * ch.sends * ch.unit_cost + ch.fixed_cost)
         basis = Basis("channel", Decimal(ch.reachable), ch.sends, ch.unit_cost, ch.fixed_cost, note=ch.note)
         lines.append(LineResult("promotion", ch.name, "channel", "channel", amount, False, basis, note=ch.note))
+    tiers: dict[str, list] = {}
+    for tier in model.tiers:
+        tiers.setdefault(tier.item, []).append(tier)
     for b in model.budget:
         if b.driver == "lump":
             amount = to_fen(b.lump_sum or Decimal(0))
             basis = Basis("lump", Decimal(1), Decimal(1), amount, note=b.note)
         else:
             qty = line_quantity(b.driver, b.quantity, b.segment, plan)
-            amount = to_fen(qty * b.times * b.unit_cost)
+            band = choose_band(tiers[b.item], plan.counts(b.segment)) if b.item in tiers else None
+            unit_cost = band.unit_cost if band else b.unit_cost
+            amount = to_fen(qty * b.times * unit_cost + (band.lump_sum if band else 0))
             kind = "stage" if b.driver in STAGES else "fixed"
-            basis = Basis(
-                kind,
-                qty,
-                b.times,
-                b.unit_cost,
-                stage=b.driver if kind == "stage" else None,
-                segment=b.segment,
-                note=b.note,
-            )
+            stage = b.driver if kind == "stage" else None
+            basis = Basis(kind, qty, b.times, unit_cost, stage=stage, segment=b.segment, note=b.note, band=band)
         lines.append(LineResult(b.category, b.item, "budget", b.driver, amount, b.memo, basis, b.segment, b.note))
     order = {c: i for i, c in enumerate(CATEGORIES)}
     return sorted(lines, key=lambda line: order[line.category])  # stable: input order within a category

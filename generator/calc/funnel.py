@@ -56,10 +56,11 @@ class FunnelPlan:
     def conversion_needed(self) -> Decimal | None:
         return div(self.target, self.forward.pool) if self.forward.pool else None
 
+    def counts(self, segment: str | None = None) -> Counts:
+        return self.forward if segment is None else dict(self.segments)[segment]
+
     def count(self, stage: str, segment: str | None = None) -> int:
-        if segment is None:
-            return self.forward.get(stage)
-        return dict(self.segments)[segment].get(stage)
+        return self.counts(segment).get(stage)
 
 
 def forward_counts(pool: int, rates: dict[str, Decimal], touches: Decimal) -> Counts:

@@ -29,6 +29,15 @@ def _line(line: LineResult, lang: str, touches: bool) -> dict:
         "quantity": b.quantity,
         "times": b.times,
         "unit_cost": Money(b.unit_cost),
+        "tier": None
+        if b.band is None
+        else {
+            "metric": b.band.metric,
+            "value": b.band.value,
+            "from": b.band.start,
+            "unit_cost": Money(b.band.unit_cost),
+            "lump_sum": Money(b.band.lump_sum),
+        },
     }
 
 
@@ -64,7 +73,6 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
                 n.rate: {"current": n.current, "needed": n.needed, "reachable": n.needed is not None}
                 for n in f.needed_rates
             },
-            "segments": {name: counts.as_dict() for name, counts in f.segments},
         },
         "budget": {
             "categories": {k: Money(bud.categories[k]) for k in ALL_CATEGORIES},
@@ -98,6 +106,30 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
         "roi": {"campaign": roi.campaign, "total": roi.total, "marketing": roi.marketing},
         "cost_per_deal": _money(roi.cost_per_deal),
         "breakeven_deals": roi.breakeven_deals,
+        "goals": [
+            {
+                "level": g.goal.level,
+                "metric": g.goal.metric,
+                "baseline": g.goal.baseline,
+                "target": g.goal.target,
+                "planned": g.planned,
+                "met": g.met,
+                "unit": g.goal.unit,
+                "note": g.goal.note,
+            }
+            for g in results.goals
+        ],
+        "segments": {
+            s.name: {
+                "funnel": s.counts.as_dict(),
+                "deals": s.counts.deals,
+                "budget": Money(s.budget),
+                "revenue": Money(s.revenue),
+                "gross_profit": Money(s.gross_profit),
+                "cost_per_deal": _money(s.cost_per_deal),
+            }
+            for s in results.segments
+        },
     }
 
 
