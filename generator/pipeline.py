@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .calc.montecarlo import DEFAULT_SEED
 from .errors import Collector, InputError, Problem
 from .model import Model
 from .results import Results, compute
@@ -17,7 +18,7 @@ from .results import Results, compute
 class BuildOptions:
     lang: str = "zh"
     draws: int = 10_000
-    seed: int = 20240501
+    seed: int = DEFAULT_SEED
     html: bool = False
 
 
@@ -72,6 +73,6 @@ class BuildReport:
 def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     loaded = load(path)
-    results = compute(loaded.model)
+    results = compute(loaded.model, options.draws, options.seed)
     files = write_outputs(results, out_dir, options)
     return BuildReport(results, out_dir, files, loaded.warnings)

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .calc.budget import BudgetResult, compute_budget
-from .calc.funnel import FunnelPlan, plan_funnel
-from .calc.goals import GoalResult, evaluate_goals, planned_metrics
-from .calc.roi import RevenueResult, RoiResult, compute_revenue, compute_roi
+from .calc.goals import GoalResult, evaluate_goals
+from .calc.montecarlo import DEFAULT_SEED, MonteCarloResult, monte_carlo
+from .calc.plan import Plan, compute_plan
+from .calc.roi import deals_for_roi
+from .calc.scenarios import ScenarioResult, StressResult, TornadoBar, run_scenarios, stress_cases, tornado
 from .calc.segments import SegmentResult, segment_results
 from .fingerprint import fingerprint
 from .model import Model
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The base case computed from one model (also what each scenario computes)."""
-
-    funnel: FunnelPlan
-    budget: BudgetResult
-    revenue: RevenueResult
-    roi: RoiResult
-
-    def metrics(self) -> dict:
-        """Every figure a goal, a scenario or a tracker may name, by its metric key."""
-        return planned_metrics(self.funnel, self.budget, self.revenue, self.roi)
 
 
 @dataclass(frozen=True)
@@ -34,21 +21,26 @@ class Results:
     plan: Plan
     goals: tuple[GoalResult, ...]
     segments: tuple[SegmentResult, ...]
+    scenarios: tuple[ScenarioResult, ...]
+    tornado: tuple[TornadoBar, ...]
+    stress: tuple[StressResult, ...]
+    monte_carlo: MonteCarloResult | None
+    deals_for_roi_floor: int | None  # goal seek: the deals that reach roi_floor
 
 
-def compute_plan(model: Model) -> Plan:
-    funnel = plan_funnel(model)
-    budget = compute_budget(model, funnel)
-    revenue = compute_revenue(model, funnel)
-    return Plan(funnel, budget, revenue, compute_roi(model, funnel, budget, revenue))
-
-
-def compute(model: Model) -> Results:
+def compute(model: Model, draws: int = 10_000, seed: int = DEFAULT_SEED) -> Results:
     plan = compute_plan(model)
+    floor = model.campaign.roi_floor
+    f = plan.funnel
     return Results(
         model,
         fingerprint(model),
         plan,
         evaluate_goals(model.goals, plan.metrics()),
-        segment_results(plan.funnel, plan.budget, plan.revenue),
+        segment_results(f, plan.budget, plan.revenue),
+        run_scenarios(model),
+        tornado(model),
+        stress_cases(model),
+        monte_carlo(model, draws, seed),
+        deals_for_roi(model, f, plan.budget, plan.revenue, floor) if floor is not None else None,
     )

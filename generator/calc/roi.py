@@ -64,17 +64,19 @@ def compute_revenue(model: Model, plan: FunnelPlan) -> RevenueResult:
     return RevenueResult(tuple(lines), revenue, gp, variable_gp)
 
 
-def breakeven_deals(model: Model, plan: FunnelPlan, budget: BudgetResult, revenue: RevenueResult) -> int | None:
-    """Deals at which gp_total = total budget, stage-driven lines scaling with deals.
+def deals_for_roi(
+    model: Model, plan: FunnelPlan, budget: BudgetResult, revenue: RevenueResult, roi: Decimal = Decimal(1)
+) -> int | None:
+    """Deals at which total ROI reaches ``roi`` (1: break-even), stage-driven lines scaling with deals.
 
-    total(d) = (1 + c)(F + V·d/D) and gp(d) = Gf + Gv·d/D, so
-    d = D·((1 + c)F − Gf) / (Gv − (1 + c)V); None when a deal's margin never
-    covers its variable cost.
+    total(d) = (1 + c)(F + V·d/D) and gp(d) = Gf + Gv·d/D; solving gp = roi · total gives
+    d = D·(roi(1 + c)F − Gf) / (Gv − roi(1 + c)V). None when a deal's gross profit never
+    covers roi × its variable cost.
     """
     deals = plan.forward.deals
     if deals == 0:
         return None
-    c1 = 1 + model.campaign.contingency_rate
+    c1 = roi * (1 + model.campaign.contingency_rate)
     fixed = budget.six_total - budget.variable
     gp_fixed = revenue.gross_profit["total"] - revenue.variable_gp
     per_deal = revenue.variable_gp - c1 * budget.variable
@@ -96,5 +98,5 @@ def compute_roi(model: Model, plan: FunnelPlan, budget: BudgetResult, revenue: R
         total=ratio(gp["total"], budget.total),
         marketing=ratio(gp["total"], budget.marketing_spend),
         cost_per_deal=to_fen(div(budget.total, deals)) if deals else None,
-        breakeven_deals=breakeven_deals(model, plan, budget, revenue),
+        breakeven_deals=deals_for_roi(model, plan, budget, revenue),
     )

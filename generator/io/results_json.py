@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..calc.budget import LineResult
-from ..fmt import basis_text
+from ..calc.plan import Plan
+from ..fmt import basis_text, goal_seek_answers, param_label
 from ..jsonout import Money, dumps
 from ..results import Results
+from ..rounding import round_count
 from ..schema import ALL_CATEGORIES
 
 
@@ -37,6 +39,64 @@ def _line(line: LineResult, lang: str, touches: bool) -> dict:
             "from": b.band.start,
             "unit_cost": Money(b.band.unit_cost),
             "lump_sum": Money(b.band.lump_sum),
+        },
+    }
+
+
+def plan_summary(plan: Plan) -> dict:
+    """The headline figures of one computed plan (a scenario, a stress case)."""
+    return {
+        "budget_total": Money(plan.budget.total),
+        "deals": plan.funnel.forward.deals,
+        "revenue_total": Money(plan.revenue.revenue["total"]),
+        "gross_profit_total": Money(plan.revenue.gross_profit["total"]),
+        "roi_total": plan.roi.total,
+        "roi_marketing": plan.roi.marketing,
+        "cost_per_deal": _money(plan.roi.cost_per_deal),
+        "feasible": plan.funnel.feasible,
+    }
+
+
+def _sensitivity(results: Results, lang: str) -> dict:
+    mc = results.monte_carlo
+    return {
+        "tornado": [
+            {
+                "parameter": b.parameter,
+                "label": param_label(b.parameter, lang),
+                "low": b.low,
+                "high": b.high,
+                "roi_low": b.roi_low,
+                "roi_high": b.roi_high,
+                "swing": b.swing,
+            }
+            for b in results.tornado
+        ],
+        "stress": {
+            s.case: {
+                "roi_total": s.plan.roi.total,
+                "deals": s.plan.funnel.forward.deals,
+                "budget_total": Money(s.plan.budget.total),
+                "changes": dict(s.changes),
+            }
+            for s in results.stress
+        },
+        "monte_carlo": None
+        if mc is None
+        else {
+            "draws": mc.draws,
+            "seed": mc.seed,
+            "roi_p10": mc.roi.p10,
+            "roi_p50": mc.roi.p50,
+            "roi_p90": mc.roi.p90,
+            "deals_p10": round_count(Decimal(repr(mc.deals.p10))),
+            "deals_p50": round_count(Decimal(repr(mc.deals.p50))),
+            "deals_p90": round_count(Decimal(repr(mc.deals.p90))),
+            "budget_p10": Money(Decimal(repr(mc.budget.p10))),
+            "budget_p50": Money(Decimal(repr(mc.budget.p50))),
+            "budget_p90": Money(Decimal(repr(mc.budget.p90))),
+            "p_below_floor": mc.p_below_floor,
+            "roi_mean": mc.roi_mean,
         },
     }
 
@@ -119,6 +179,22 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
             }
             for g in results.goals
         ],
+        "scenarios": {
+            s.name: {
+                "label": s.label,
+                **plan_summary(s.plan),
+                "recommended": s.recommended,
+                "overrides": dict(s.overrides),
+            }
+            for s in results.scenarios
+        },
+        "sensitivity": _sensitivity(results, lang),
+        "goal_seek": {
+            "roi_floor": c.roi_floor,
+            "deals_for_roi_floor": results.deals_for_roi_floor,
+            "deals_planned": f.forward.deals,
+            "answers": goal_seek_answers(results, lang),
+        },
         "segments": {
             s.name: {
                 "funnel": s.counts.as_dict(),
