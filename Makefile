@@ -3,7 +3,7 @@
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-DEBS  := fonts-noto-cjk
+DEBS  := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
 .PHONY: demo test setup debs lint format bench clean
 

@@ -10,30 +10,34 @@ from .rounding import excel_round
 from .schema import CAMPAIGN_KEYS, RATE_LABELS, STAGE_LABELS, TIER_METRICS
 
 
-def num(value: Decimal | int) -> str:
+def dec(value: Decimal | int | float) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def num(value: Decimal | int | float) -> str:
     """A plain number with thousands separators and no trailing zeros: 1,722 · 0.02 · 533.5."""
-    d = Decimal(value)
+    d = dec(value)
     if d == d.to_integral_value():
         return f"{int(d):,}"
     text = f"{d.normalize():,f}"
     return text
 
 
-def yuan(value: Decimal) -> str:
-    return f"{excel_round(value, 2):,.2f}"
+def yuan(value: Decimal | float) -> str:
+    return f"{excel_round(dec(value), 2):,.2f}"
 
 
-def wan(value: Decimal, places: int = 1) -> str:
-    """万元 for the deck: 870,123.45 → 87.0."""
-    return f"{excel_round(value / 10000, places):,.{places}f}"
+def wan(value: Decimal | float, places: int = 2) -> str:
+    """万元 for the deck: 872,699.94 → 87.27."""
+    return f"{excel_round(dec(value) / 10000, places):,.{places}f}"
 
 
-def ratio(value: Decimal | None) -> str:
-    return "—" if value is None else f"{excel_round(Decimal(value), 2):.2f}:1"
+def ratio(value: Decimal | float | None) -> str:
+    return "—" if value is None else f"{excel_round(dec(value), 2):.2f}:1"
 
 
-def pct(value: Decimal | None, places: int = 1) -> str:
-    return "—" if value is None else f"{excel_round(Decimal(value) * 100, places):.{places}f}%"
+def pct(value: Decimal | float | None, places: int = 1) -> str:
+    return "—" if value is None else f"{excel_round(dec(value) * 100, places):.{places}f}%"
 
 
 def pct_short(value: Decimal) -> str:

@@ -55,8 +55,11 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> lis
     written: list[str] = []
 
     def write(tmp: Path) -> None:
+        from .render.proposal import write_documents
+
         (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
         written.append("results.json")
+        written.extend(write_documents(results, tmp, options.lang, options.html))
 
     write_atomically(out_dir, write)
     return written

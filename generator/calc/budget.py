@@ -41,6 +41,18 @@ class LineResult:
 
 
 @dataclass(frozen=True)
+class ChannelReach:
+    """A channel's reach: touches = reachable × sends, coverage = reachable / pool."""
+
+    name: str
+    reachable: int
+    sends: Decimal
+    touches: Decimal
+    coverage: Decimal | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class BudgetResult:
     lines: tuple[LineResult, ...]
     categories: dict[str, Decimal]  # the six and contingency
@@ -50,6 +62,7 @@ class BudgetResult:
     marketing_spend: Decimal
     memo_total: Decimal
     variable: Decimal  # stage-driven, non-memo: scales with deals (break-even)
+    channels: tuple[ChannelReach, ...] = ()
 
     def share(self, category: str) -> Decimal | None:
         return div(self.categories[category], self.total) if self.total else None
@@ -99,4 +112,17 @@ def compute_budget(model: Model, plan: FunnelPlan) -> BudgetResult:
     memo_total = sum((line.amount for line in lines if line.memo), Decimal(0))
     variable = sum((line.amount for line in counted if line.driver in STAGES), Decimal(0))
     assert list(categories) == list(ALL_CATEGORIES)
-    return BudgetResult(tuple(lines), categories, six, contingency, total, marketing, memo_total, variable)
+    pool = plan.forward.pool
+    amounts = {line.item: line.amount for line in lines if line.source == "channel"}
+    channels = tuple(
+        ChannelReach(
+            ch.name,
+            ch.reachable,
+            ch.sends,
+            ch.reachable * ch.sends,
+            div(ch.reachable, pool) if pool else None,
+            amounts[ch.name],
+        )
+        for ch in model.channels
+    )
+    return BudgetResult(tuple(lines), categories, six, contingency, total, marketing, memo_total, variable, channels)

@@ -27,6 +27,7 @@ class MonteCarloResult:
     budget: Percentiles  # yuan
     p_below_floor: float | None
     roi_mean: float
+    histogram: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())  # ROI counts and bin edges, for the chart
 
 
 def sample(model: Model, rng, size: int) -> dict:
@@ -62,7 +63,10 @@ def monte_carlo(
 
     floor = model.campaign.roi_floor
     below = float(np.mean(roi < float(floor))) if floor is not None else None
-    return MonteCarloResult(draws, seed, pct(roi), pct(deals), pct(budget), below, float(np.nanmean(roi)))
+    finite = roi[np.isfinite(roi)]
+    counts, edges = np.histogram(finite, bins=40) if finite.size else (np.array([]), np.array([]))
+    histogram = (tuple(int(c) for c in counts), tuple(float(e) for e in edges))
+    return MonteCarloResult(draws, seed, pct(roi), pct(deals), pct(budget), below, float(np.nanmean(roi)), histogram)
 
 
 def as_decimal(value: float) -> Decimal:

@@ -27,6 +27,11 @@ class SegmentResult:
     gross_profit: Decimal
 
     @property
+    def visit_rate(self) -> Decimal | None:
+        """邀约进店率: arrived / customers."""
+        return div(self.counts.arrived, self.counts.pool) if self.counts.pool else None
+
+    @property
     def cost_per_deal(self) -> Decimal | None:
         return (div(self.budget, self.counts.deals)).quantize(FEN) if self.counts.deals else None
 

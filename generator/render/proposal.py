@@ -1,0 +1,47 @@
+"""Write the proposal and the summary: charts, HTML, PDF, summary.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..results import Results
+from .env import render
+from .summary import summary_markdown, summary_view
+from .view import ProposalView, proposal_view
+
+
+def proposal_html(view: ProposalView) -> str:
+    v = view
+    return render(
+        "proposal.html.j2",
+        doc=v.doc,
+        exec=v.exec,
+        market=v.market,
+        plan=v.plan,
+        budget=v.budget,
+        roi=v.roi,
+        risk=v.risk,
+        cases=v.cases,
+        compare=v.compare,
+    )
+
+
+def write_documents(results: Results, folder: Path, lang: str, html: bool) -> list[str]:
+    """Draw the charts once, render both documents; returns the names written."""
+    from .charts import draw_all
+    from .pdf import write_pdf
+
+    view = proposal_view(results, lang)
+    draw_all(view.charts, folder / "charts")
+    pages = proposal_html(view)
+    summary = summary_view(results, view)
+    summary_page = render("summary.html.j2", doc=view.doc, s=summary)
+    write_pdf(pages, folder, folder / "proposal.pdf")
+    write_pdf(summary_page, folder, folder / "summary.pdf")
+    (folder / "summary.md").write_text(summary_markdown(view.doc, summary), encoding="utf-8")
+    written = ["proposal.pdf", "summary.pdf", "summary.md", "charts/"]
+    if html:
+        (folder / "proposal.html").write_text(pages, encoding="utf-8")
+        (folder / "summary.html").write_text(summary_page, encoding="utf-8")
+        written += ["proposal.html", "summary.html"]
+    return written
