@@ -59,7 +59,7 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> lis
 
         (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
         written.append("results.json")
-        written.extend(write_documents(results, tmp, options.lang, options.html))
+        written.extend(write_documents(results, tmp, options.lang, options.html).files)
 
     write_atomically(out_dir, write)
     return written

@@ -92,3 +92,15 @@ def demo_results():
     from generator.results import compute
 
     return compute(load(DEMO).model)
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory):
+    """The demo built once through the CLI, with --html: (folder, click result)."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("built") / "demo"
+    result = CliRunner().invoke(main, ["build", str(DEMO), "-o", str(out), "--html"])
+    return out, result

@@ -16,27 +16,28 @@ def runner():
     return CliRunner()
 
 
-def test_build_writes_results_json(runner, tmp_path, demo_results):
-    out = tmp_path / "demo"
-    result = runner.invoke(main, ["build", str(DEMO), "-o", str(out)])
+def test_build_writes_every_output(built_demo, demo_results):
+    out, result = built_demo
     assert result.exit_code == 0, result.output
     plan = demo_results.plan
     assert result.stdout == (
-        f"{out}/: results.json — 2024春季保养召回活动 · fingerprint {demo_results.fingerprint}\n"
+        f"{out}/: results.json, proposal.pdf, summary.pdf, summary.md, charts/, proposal.html, summary.html"
+        f" — 2024春季保养召回活动 · fingerprint {demo_results.fingerprint}\n"
         f"  budget {plan.budget.total:,.2f} 元 · deals {plan.funnel.forward.deals:,} · ROI 1.93:1 · feasible: yes\n"
     )
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert data["fingerprint"] == demo_results.fingerprint
-    assert sorted(p.name for p in out.iterdir()) == ["results.json"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp folder left behind
-
-
-def test_build_default_output_is_output_slug(runner, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "spring.xlsx").write_bytes(DEMO.read_bytes())
-    result = runner.invoke(main, ["build", "spring.xlsx"])
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "output" / "spring" / "results.json").is_file()
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "charts",
+        "proposal.html",
+        "proposal.pdf",
+        "results.json",
+        "summary.html",
+        "summary.md",
+        "summary.pdf",
+    ]
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temp folder left behind
 
 
 def test_build_bad_input_exits_1_and_writes_nothing(runner, tmp_path, case):
@@ -53,9 +54,11 @@ def test_build_bad_input_exits_1_and_writes_nothing(runner, tmp_path, case):
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_failed_build_leaves_previous_output_untouched(runner, tmp_path, case):
+def test_failed_build_leaves_previous_output_untouched(runner, tmp_path, case, built_demo):
+    import shutil
+
     out = tmp_path / "out"
-    assert runner.invoke(main, ["build", str(DEMO), "-o", str(out)]).exit_code == 0
+    shutil.copytree(built_demo[0], out)
     before = (out / "results.json").read_bytes()
     case.set("funnel", 1, "rate", 7)
     result = runner.invoke(main, ["build", str(case.xlsx(tmp_path / "bad.xlsx")), "-o", str(out)])
@@ -63,12 +66,16 @@ def test_failed_build_leaves_previous_output_untouched(runner, tmp_path, case):
     assert (out / "results.json").read_bytes() == before
 
 
-def test_rebuild_replaces_output(runner, tmp_path, case):
-    out = tmp_path / "out"
-    (out / "stale.txt").parent.mkdir()
+def test_rebuild_replaces_output(runner, tmp_path, monkeypatch):
+    (tmp_path / "spring.xlsx").write_bytes(DEMO.read_bytes())
+    out = tmp_path / "output" / "spring"
+    out.mkdir(parents=True)
     (out / "stale.txt").write_text("old")
-    assert runner.invoke(main, ["build", str(DEMO), "-o", str(out)]).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["results.json"]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build", "spring.xlsx"])  # default output: output/<slug>/
+    assert result.exit_code == 0, result.output
+    assert (out / "results.json").is_file()
+    assert not (out / "stale.txt").exists()
 
 
 def test_output_path_that_is_a_file(runner, tmp_path):
@@ -86,12 +93,11 @@ def test_build_missing_input(runner, tmp_path):
     assert result.stderr == f"{tmp_path / 'none.xlsx'}: no such file or folder\n1 error; nothing was written.\n"
 
 
-def test_build_csv_folder(runner, tmp_path, case, demo_results):
+def test_validate_csv_folder(runner, tmp_path, case):
     folder = case.csv_folder(tmp_path / "csvcase", encoding="gb18030")
-    out = tmp_path / "out"
-    result = runner.invoke(main, ["build", str(folder), "-o", str(out)])
+    result = runner.invoke(main, ["validate", str(folder)])
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "results.json").read_text())["fingerprint"] == demo_results.fingerprint
+    assert result.stdout == f"{folder}: OK (0 warnings)\n"
 
 
 def test_validate_ok(runner):
@@ -133,7 +139,6 @@ def test_init_writes_a_workbook_that_builds(runner, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == f"{path}: written (the demo case; edit it, then `budgetgen build {path}`)\n"
     assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
-    assert runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "o")]).exit_code == 0
 
 
 def test_init_has_comments_and_validation(tmp_path, runner):

@@ -232,10 +232,21 @@ def scenarios(ax, d):
 DRAW = {f.__name__: f for f in (bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)}
 
 
+LABEL_LIMIT = 14
+
+
+def _short(text: object) -> object:
+    """Chart labels cut to fit (tables show the whole text)."""
+    return text if not isinstance(text, str) or len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1] + "…"
+
+
 def draw(chart: Chart, folder: Path) -> Path:
+    data = dict(chart.data)
+    if "labels" in data:
+        data["labels"] = [_short(x) for x in data["labels"]]
     fig, ax = plt.subplots(figsize=chart.size, layout="constrained")
     ax.set_title(chart.title, loc="left")
-    DRAW[chart.kind](ax, chart.data)
+    DRAW[chart.kind](ax, data)
     path = folder / f"{chart.name}.png"
     fig.savefig(path, dpi=DPI)
     plt.close(fig)

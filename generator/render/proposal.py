@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..results import Results
@@ -26,8 +27,15 @@ def proposal_html(view: ProposalView) -> str:
     )
 
 
-def write_documents(results: Results, folder: Path, lang: str, html: bool) -> list[str]:
-    """Draw the charts once, render both documents; returns the names written."""
+@dataclass(frozen=True)
+class DocumentsReport:
+    files: list[str]
+    served: list[str]  # URLs the PDF renderer fetched (the build's own charts)
+    refused: list[str]  # URLs it asked for and was refused
+
+
+def write_documents(results: Results, folder: Path, lang: str, html: bool) -> DocumentsReport:
+    """Draw the charts once, render both documents."""
     from .charts import draw_all
     from .pdf import write_pdf
 
@@ -36,12 +44,14 @@ def write_documents(results: Results, folder: Path, lang: str, html: bool) -> li
     pages = proposal_html(view)
     summary = summary_view(results, view)
     summary_page = render("summary.html.j2", doc=view.doc, s=summary)
-    write_pdf(pages, folder, folder / "proposal.pdf")
-    write_pdf(summary_page, folder, folder / "summary.pdf")
+    fetchers = [
+        write_pdf(pages, folder, folder / "proposal.pdf"),
+        write_pdf(summary_page, folder, folder / "summary.pdf"),
+    ]
     (folder / "summary.md").write_text(summary_markdown(view.doc, summary), encoding="utf-8")
     written = ["proposal.pdf", "summary.pdf", "summary.md", "charts/"]
     if html:
         (folder / "proposal.html").write_text(pages, encoding="utf-8")
         (folder / "summary.html").write_text(summary_page, encoding="utf-8")
         written += ["proposal.html", "summary.html"]
-    return written
+    return DocumentsReport(written, [u for f in fetchers for u in f.served], [u for f in fetchers for u in f.refused])

@@ -1,0 +1,242 @@
+"""The proposal PDF, the summary and their HTML: pages, fonts, figures, safety, language."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import subprocess
+import warnings
+from dataclasses import fields
+from decimal import Decimal
+
+import pytest
+
+from generator.fmt import num, ratio, wan
+from generator.pipeline import load
+from generator.render.env import TEMPLATES
+from generator.render.messages import ZH
+from generator.render.proposal import proposal_html, write_documents
+from generator.render.view import proposal_view
+from generator.results import compute
+from tests.conftest import GOLDEN
+
+PAGE_TITLES = [
+    ZH[k]
+    for k in ["s_exec"]
+    + ["s_market"] * 2
+    + ["s_plan"] * 4
+    + ["s_budget"] * 5
+    + ["s_roi"] * 2
+    + ["s_risk"] * 2
+    + ["s_cases", "s_compare"]
+]
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+
+
+def pdftotext(path, page=None) -> str:
+    args = ["pdftotext", "-layout"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def test_proposal_has_18_pages_and_summary_one(built_demo):
+    out, _ = built_demo
+    assert pages(out / "proposal.pdf") == 18
+    assert pages(out / "summary.pdf") == 1
+
+
+def test_fonts_are_embedded_and_cjk(built_demo):
+    out, _ = built_demo
+    for name in ("proposal.pdf", "summary.pdf"):
+        listing = subprocess.run(["pdffonts", str(out / name)], capture_output=True, text=True, check=True).stdout
+        rows = listing.splitlines()[2:]
+        assert rows, listing
+        assert all(re.search(r"\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$", r) for r in rows), listing  # emb, sub
+        assert any("Noto-Sans-CJK-SC" in r for r in rows), listing
+
+
+def test_every_page_has_its_title_number_and_fingerprint(built_demo, demo_results):
+    out, _ = built_demo
+    for n, title in enumerate(PAGE_TITLES, start=1):
+        text = pdftotext(out / "proposal.pdf", n)
+        assert title in text, (n, title)
+        assert f"{n} / 18" in text, n
+        assert demo_results.fingerprint in text, n
+        assert "2024春季保养召回活动" in text, n
+
+
+def _headline_strings(data: dict) -> list[str]:
+    """results.json's headline figures, formatted as the documents print them."""
+    d = lambda v: Decimal(str(v))  # noqa: E731
+    return [
+        wan(d(data["budget"]["total"]), 2),
+        num(data["funnel"]["forward"]["deals"]),
+        wan(d(data["revenue"]["total"]), 2),
+        wan(d(data["gross_profit"]["total"]), 2),
+        ratio(d(data["roi"]["total"])),
+        ratio(d(data["roi"]["marketing"])),
+        ratio(d(data["roi"]["campaign"])),
+        num(d(data["cost_per_deal"])),
+        num(data["breakeven_deals"]),
+        data["fingerprint"],
+    ]
+
+
+def test_page_one_and_summary_md_figures_equal_results_json(built_demo):
+    out, _ = built_demo
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    page1 = pdftotext(out / "proposal.pdf", 1)
+    summary_md = (out / "summary.md").read_text(encoding="utf-8")
+    summary_pdf = pdftotext(out / "summary.pdf")
+    for figure in _headline_strings(data):
+        assert figure in page1, figure
+        assert figure in summary_md, figure
+        assert figure in summary_pdf, figure
+    assert "87.27" in summary_md and "1.93:1" in summary_md  # the seed's headline, computed
+
+
+def test_no_font_fallback_and_no_missing_glyphs(tmp_path, demo_results, caplog):
+    caplog.set_level(logging.INFO)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = write_documents(demo_results, tmp_path, "en", html=False)
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+    assert "Using fontTools instead of HarfBuzz-Subset" not in caplog.text
+    assert report.refused == []
+    assert report.served and all(u.startswith(f"file://{tmp_path.resolve()}/charts/") for u in report.served)
+    assert pages(tmp_path / "proposal.pdf") == 18
+
+
+def _user_strings(model) -> list[str]:
+    from generator.fingerprint import normalise
+
+    found: list[str] = []
+
+    def walk(v):
+        if isinstance(v, str):
+            found.append(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(normalise(model))
+    return sorted(set(found), key=len, reverse=True)
+
+
+def test_english_has_no_chinese_in_fixed_text(demo_results):
+    from markupsafe import escape
+
+    html = proposal_html(proposal_view(demo_results, "en"))
+    for text in _user_strings(demo_results.model):
+        html = html.replace(str(escape(text)), "")
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    leftovers = sorted(set(CJK.findall(html)))
+    assert leftovers == [], leftovers
+
+
+def test_golden_proposal_html(demo_results, update_golden):
+    html = proposal_html(proposal_view(demo_results, "zh"))
+    golden = GOLDEN / "demo-proposal.html"
+    if update_golden:
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), "run `pytest --update-golden` and review the diff"
+    assert html == golden.read_text(encoding="utf-8")
+
+
+HOSTILE = [
+    '<img src="file:///etc/passwd">',
+    "<style>@import url(http://example.com/x.css);</style>",
+    "<script>alert(1)</script>",
+    '<a href="http://example.com/">click</a>',
+    "<link rel=stylesheet href=file:///etc/hosts>",
+]
+
+
+def test_hostile_text_renders_literally_and_fetches_nothing(case, tmp_path):
+    for i, row in enumerate(case.rows("narrative")):
+        row[1] = HOSTILE[i % len(HOSTILE)] + " 正文"
+    case.set_campaign("name", '<b onload="x">活动</b>')
+    case.set("budget", 1, "item", '<img src="http://example.com/p.png">')
+    results = compute(load(case.xlsx(tmp_path / "hostile.xlsx")).model)
+    out = tmp_path / "out"
+    out.mkdir()
+    report = write_documents(results, out, "zh", html=True)
+    assert report.refused == []
+    assert all(u.startswith(f"file://{out.resolve()}/charts/") for u in report.served)
+    html = (out / "proposal.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "<img src=&#34;file" in html.replace("&lt;", "<")
+    assert '<img src="file:///etc/passwd">' not in html
+    text = pdftotext(out / "proposal.pdf")
+    assert '<img src="file:///etc/passwd">' in text.replace("\n", "")
+    assert "<script>alert(1)</script>" in text.replace("\n", "")
+
+
+def test_fetcher_serves_only_own_assets(tmp_path):
+    from generator.render.pdf import AssetFetcher
+
+    (tmp_path / "charts").mkdir()
+    (tmp_path / "charts" / "a.png").write_bytes(b"\x89PNG")
+    (tmp_path / "charts" / "escape.png").symlink_to("/etc/hostname")
+    fetcher = AssetFetcher([tmp_path])
+    assert fetcher.fetch(f"file://{tmp_path}/charts/a.png").read() == b"\x89PNG"
+    for url in [
+        "http://example.com/x.png",
+        "https://example.com/x.css",
+        "file:///etc/passwd",
+        f"file://{tmp_path}/charts/escape.png",
+        f"file://{tmp_path}/charts/../../x",
+        "data:text/plain,hi",
+        "ftp://example.com/x",
+    ]:
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 7
+    assert fetcher.served == [f"file://{tmp_path}/charts/a.png"]
+
+
+def test_summary_stays_one_page_with_long_texts(case, tmp_path):
+    case.set_campaign("name", "华南战区春季沉睡客户召回活动" * 20)
+    for row in case.rows("narrative"):
+        if row[0] == "ask":
+            row[1] = "请批准。" * 800
+    results = compute(load(case.xlsx(tmp_path / "long.xlsx")).model)
+    out = tmp_path / "out"
+    out.mkdir()
+    write_documents(results, out, "zh", html=False)
+    assert pages(out / "summary.pdf") == 1
+
+
+SECTIONS = {
+    "_exec.html.j2": ("exec", "ExecView"),
+    "_market.html.j2": ("market", "MarketView"),
+    "_plan.html.j2": ("plan", "PlanView"),
+    "_budget.html.j2": ("budget", "BudgetView"),
+    "_roi.html.j2": ("roi", "RoiView"),
+    "_risk.html.j2": ("risk", "RiskView"),
+    "_cases.html.j2": ("cases", "CasesView"),
+    "_compare.html.j2": ("compare", "CompareView"),
+    "summary.html.j2": ("s", "SummaryView"),
+}
+
+
+@pytest.mark.parametrize("template", sorted(SECTIONS))
+def test_template_data_is_the_documented_dataclass(template):
+    import generator.render.summary as summary
+    import generator.render.view_back as back
+    import generator.render.view_front as front
+
+    var, cls_name = SECTIONS[template]
+    cls = getattr(front, cls_name, None) or getattr(back, cls_name, None) or getattr(summary, cls_name)
+    declared = {f.name for f in fields(cls)}
+    documented = set(re.findall(r"^\s{4}(\w+): ", cls.__doc__, flags=re.M))
+    used = set(re.findall(rf"\b{var}\.(\w+)", (TEMPLATES / template).read_text(encoding="utf-8")))
+    assert documented == declared, cls_name
+    assert used == declared, cls_name
