@@ -55,10 +55,13 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> lis
     written: list[str] = []
 
     def write(tmp: Path) -> None:
+        from .io.workbook import write_budget_workbook
         from .render.proposal import write_documents
 
         (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
         written.append("results.json")
+        write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
+        written.append("budget.xlsx")
         written.extend(write_documents(results, tmp, options.lang, options.html).files)
 
     write_atomically(out_dir, write)

@@ -21,7 +21,7 @@ def test_build_writes_every_output(built_demo, demo_results):
     assert result.exit_code == 0, result.output
     plan = demo_results.plan
     assert result.stdout == (
-        f"{out}/: results.json, proposal.pdf, summary.pdf, summary.md, charts/, proposal.html, summary.html"
+        f"{out}/: results.json, budget.xlsx, proposal.pdf, summary.pdf, summary.md, charts/, proposal.html, summary.html"
         f" — 2024春季保养召回活动 · fingerprint {demo_results.fingerprint}\n"
         f"  budget {plan.budget.total:,.2f} 元 · deals {plan.funnel.forward.deals:,} · ROI 1.93:1 · feasible: yes\n"
     )
