@@ -29,6 +29,7 @@ def test_build_writes_every_output(built_demo, demo_results):
     assert data["fingerprint"] == demo_results.fingerprint
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        "budget.xlsx",
         "charts",
         "proposal.html",
         "proposal.pdf",
