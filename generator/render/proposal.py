@@ -36,18 +36,18 @@ class DocumentsReport:
 
 def write_documents(results: Results, folder: Path, lang: str, html: bool) -> DocumentsReport:
     """Draw the charts once, render both documents."""
-    from .charts import draw_all
-    from .pdf import write_pdf
+    from .charts import draw_in_background
 
     view = proposal_view(results, lang)
-    draw_all(view.charts, folder / "charts")
+    charts_done = draw_in_background(view.charts, folder / "charts")
+    from .pdf import write_pdf  # WeasyPrint's import overlaps the drawing
+
     pages = proposal_html(view)
     summary = summary_view(results, view)
     summary_page = render("summary.html.j2", doc=view.doc, s=summary)
-    fetchers = [
-        write_pdf(pages, folder, folder / "proposal.pdf"),
-        write_pdf(summary_page, folder, folder / "summary.pdf"),
-    ]
+    summary_fetcher = write_pdf(summary_page, folder, folder / "summary.pdf")  # it shows no chart
+    charts_done()
+    fetchers = [write_pdf(pages, folder, folder / "proposal.pdf"), summary_fetcher]
     (folder / "summary.md").write_text(summary_markdown(view.doc, summary), encoding="utf-8")
     written = ["proposal.pdf", "summary.pdf", "summary.md", "charts/"]
     if html:
