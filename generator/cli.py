@@ -139,5 +139,43 @@ def init(path: Path, force: bool, case: str) -> None:
     click.echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
 
 
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("daily", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-tracking/)."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
+    """Compare the daily figures with the plan: alerts, projection, triggered responses.
+
+    \b
+    Example:
+      budgetgen track inputs/demo.xlsx inputs/demo-daily.csv
+    """
+    from .fmt import num, ratio
+    from .pipeline import slug
+    from .pipeline import track as run_track
+
+    out_dir = out or Path("output") / f"{slug(input_path)}-tracking"
+    try:
+        report = run_track(input_path, daily, out_dir, lang)
+    except InputError as exc:
+        _fail(exc)
+        return
+    _report(report.warnings)
+    tr = report.tracking
+    click.echo(
+        f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
+        f"deals {num(tr.cumulative['deals'])}, projected {num(tr.projected_deals)} (gap {num(tr.gap)}), "
+        f"ROI to date {ratio(tr.roi_to_date)}, {len(tr.alerts)} alert{'s' if len(tr.alerts) != 1 else ''}"
+    )
+    for alert in tr.alerts:
+        from .render.messages import messages
+        from .render.tracking import alert_text
+
+        click.echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

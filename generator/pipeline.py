@@ -82,3 +82,34 @@ def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> Bui
     results = compute(loaded.model, options.draws, options.seed)
     files = write_outputs(results, out_dir, options)
     return BuildReport(results, out_dir, files, loaded.warnings)
+
+
+@dataclass(frozen=True)
+class TrackReport:
+    tracking: object
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+
+
+def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -> TrackReport:
+    """Read the plan and the daily figures, compute where the campaign stands, write it."""
+    from .calc.tracking import track as compute_tracking
+    from .io.output import write_atomically
+    from .parse.daily import read_daily
+
+    loaded = load(input_path)
+    problems = Collector()
+    days = read_daily(daily_path, loaded.model.campaign, problems)
+    problems.raise_if_errors()
+    results = compute(loaded.model, draws=1000)
+    tracking = compute_tracking(loaded.model, results.plan, days)
+    files: list[str] = []
+
+    def write(tmp: Path) -> None:
+        from .render.tracking import write_tracking
+
+        files.extend(write_tracking(results, tracking, tmp, lang))
+
+    write_atomically(out_dir, write)
+    return TrackReport(tracking, out_dir, files, loaded.warnings + problems.warnings)

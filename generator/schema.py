@@ -355,3 +355,39 @@ def match_key(text: str, labels: dict[str, str]) -> str | None:
 def sheet_for(name: str) -> Sheet | None:
     key = match_key(name, {s.key: s.label for s in SHEETS.values()})
     return SHEETS.get(key) if key else None
+
+
+# Tracking metrics a risk trigger may name (evaluated by `budgetgen track`).
+TRACK_METRICS = (
+    "open_rate",
+    "booking_rate",
+    "arrival_rate",
+    "purchase_rate",
+    "reached",
+    "opened",
+    "booked",
+    "arrived",
+    "deals",
+    "revenue",
+    "spend",
+    "projected_deals",
+    "gap",
+    "pace",
+    "roi_to_date",
+)
+
+DAILY = Sheet(
+    "daily",
+    "每日数据",
+    (
+        _c("day", "天", "day", help="1 = 执行第一天;或给出 date"),
+        _c("date", "日期", "date"),
+        _c("reached", "触达", "count"),
+        _c("opened", "打开", "count"),
+        _c("booked", "预约", "count"),
+        _c("arrived", "到店", "count"),
+        _c("deals", "成交", "count"),
+        _c("revenue", "收入", "money"),
+        _c("spend", "花费", "money"),
+    ),
+)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..errors import Collector
 from ..io.grid import Grid
 from ..model import Benchmark, BudgetLine, Goal, HistoryRow, Override, Phase, Risk, Tier
-from ..schema import SHEETS
+from ..schema import SHEETS, TRACK_METRICS
 from .tables import read_table, unique
 
 
@@ -111,6 +111,12 @@ def parse_risks(grid: Grid, problems: Collector) -> tuple[Risk, ...]:
         trigger = [r[k] is not None for k in ("trigger_metric", "trigger_op", "trigger_value")]
         if any(trigger) and not all(trigger):
             problems.error(r.where, "a trigger needs trigger_metric, trigger_op and trigger_value together")
+            continue
+        if r["trigger_metric"] is not None and r["trigger_metric"] not in TRACK_METRICS:
+            problems.error(
+                r.at("trigger_metric"),
+                f'unknown trigger metric "{r["trigger_metric"]}"; use one of {", ".join(TRACK_METRICS)}',
+            )
             continue
         risks.append(Risk(str(r["risk"]), **_present(r, keys), where=r.where))
     return tuple(risks)

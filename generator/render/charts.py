@@ -229,7 +229,25 @@ def scenarios(ax, d):
     ax2.margins(y=0.3)
 
 
-DRAW = {f.__name__: f for f in (bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)}
+def cumulative(ax, d):
+    ax.plot(d["days"], d["cumulative"], color=NAVY, marker="o", markersize=3, label=d["legend"][0])
+    ax.plot([0, d["execution_days"]], [0, d["target"]], color=GREY, linestyle="--", label=d["legend"][1])
+    if d["days"]:
+        ax.plot(
+            [d["as_of"], d["execution_days"]],
+            [d["cumulative"][-1], d["projected"]],
+            color=AMBER,
+            linestyle=":",
+            label=d["legend"][2],
+        )
+    ax.set_xlim(0, d["execution_days"])
+    ax.legend(fontsize=8, loc="upper left")
+
+
+DRAW = {
+    f.__name__: f
+    for f in (cumulative, bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)
+}
 
 
 LABEL_LIMIT = 14

@@ -271,6 +271,14 @@ def roi_view(results: Results, t: dict, lang: str) -> RoiView:
     )
 
 
+def trigger_text(risk, lang: str) -> str:
+    """`预约率 < 28.0%`: a risk's trigger as people read it."""
+    if not risk.trigger_metric:
+        return "—"
+    value = pct(risk.trigger_value) if risk.trigger_metric.endswith("rate") else num(risk.trigger_value)
+    return f"{label('metric', risk.trigger_metric, lang)} {risk.trigger_op} {value}"
+
+
 @dataclass(frozen=True)
 class RiskView:
     """风险评估 (pages 15–16).
@@ -321,18 +329,12 @@ def risk_view(results: Results, t: dict, lang: str) -> RiskView:
         (6.4, 3.0),
     )
 
-    def trigger(r) -> str:
-        if not r.trigger_metric:
-            return "—"
-        value = pct(r.trigger_value) if r.trigger_metric.endswith("rate") else num(r.trigger_value)
-        return f"{label('metric', r.trigger_metric, lang)} {r.trigger_op} {value}"
-
     triggers = Table(
         [t["risk"], t["trigger"], t["trigger_day"], t["response"], t["extra_budget"]],
         [
             [
                 r.risk,
-                trigger(r),
+                trigger_text(r, lang),
                 t["day_n"].format(day=r.trigger_day) if r.trigger_day else "—",
                 r.response or "",
                 yuan(r.extra_budget) if r.extra_budget else "—",
