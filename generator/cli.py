@@ -108,24 +108,32 @@ def validate(input_path: Path) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option(
+    "--actuals", "actuals", is_flag=True, help="Write an actuals workbook for `retro` instead of an input workbook."
+)
+@click.option(
+    "--from",
+    "from_input",
+    type=click.Path(path_type=Path),
+    help="With --actuals: the campaign input whose items to pre-fill.",
+)
+@click.option(
     "--case",
     type=click.Choice(["demo", "c3"]),
     default="demo",
     show_default=True,
     help="demo: seed 000's recall campaign; c3: seed 002's two-segment dealer campaign with tiers.",
 )
-def init(path: Path, force: bool, case: str) -> None:
-    """Write a fresh input workbook filled with a worked case.
+def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
+    """Write a fresh input workbook filled with a worked case, or an actuals workbook.
 
     \b
     Example:
       budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
+      budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx
     """
     from importlib import import_module
 
     from .io.input_writer import write_input_workbook
-
-    rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
 
     if path.suffix.lower() != ".xlsx":
         raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
@@ -135,8 +143,39 @@ def init(path: Path, force: bool, case: str) -> None:
     if not path.parent.is_dir():
         click.echo(f"{path}: folder {path.parent} does not exist", err=True)
         sys.exit(1)
+    if actuals:
+        _init_actuals(path, from_input, case)
+        return
+    rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
     write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
     click.echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
+
+
+def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
+    from .io.actuals_writer import plan_actuals, write_actuals_workbook
+
+    if from_input is None:
+        if case != "demo":
+            raise click.UsageError("--actuals needs --from INPUT (or --case demo for the demo's actuals)")
+        from . import demo_actuals as d
+
+        write_actuals_workbook(
+            path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
+        )
+        click.echo(f"{path}: written (seed 000's actuals)")
+        return
+    from .pipeline import load
+    from .results import compute
+
+    try:
+        results = compute(load(from_input).model, draws=100)
+    except InputError as exc:
+        _fail(exc)
+        return
+    write_actuals_workbook(path, plan_actuals(results))
+    click.echo(
+        f"{path}: written (every day and item of {from_input}; fill in the actuals, then `budgetgen retro {from_input} {path}`)"
+    )
 
 
 @main.command()
@@ -175,6 +214,39 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
         from .render.tracking import alert_text
 
         click.echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("actuals", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-retro/)."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
+    """Plan vs actual after the campaign: retro.xlsx, retro.pdf, retro.json.
+
+    \b
+    Example:
+      budgetgen init --actuals my-actuals.xlsx --from inputs/demo.xlsx
+      budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx
+    """
+    from .fmt import num, pct, ratio
+    from .pipeline import retro as run_retro
+    from .pipeline import slug
+
+    out_dir = out or Path("output") / f"{slug(input_path)}-retro"
+    try:
+        report = run_retro(input_path, actuals, out_dir, lang)
+    except InputError as exc:
+        _fail(exc)
+        return
+    _report(report.warnings)
+    r = report.retro
+    click.echo(
+        f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
+        f"budget {pct(r.variance_pct['budget_total'])} vs plan, ROI {ratio(r.actual['roi_total'])} (plan {ratio(r.plan['roi_total'])})"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -113,3 +113,34 @@ def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -
 
     write_atomically(out_dir, write)
     return TrackReport(tracking, out_dir, files, loaded.warnings + problems.warnings)
+
+
+@dataclass(frozen=True)
+class RetroReport:
+    retro: object
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+
+
+def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh") -> RetroReport:
+    """Plan vs actual: retro.json, retro.xlsx and retro.pdf."""
+    from .calc.retro import retro as compute_retro
+    from .io.output import write_atomically
+    from .parse.actuals import read_actuals
+
+    loaded = load(input_path)
+    problems = Collector()
+    actuals = read_actuals(actuals_path, loaded.model, problems)
+    problems.raise_if_errors()
+    results = compute(loaded.model, draws=1000)
+    result = compute_retro(loaded.model, results.plan, actuals)
+    files: list[str] = []
+
+    def write(tmp: Path) -> None:
+        from .render.retro import write_retro
+
+        files.extend(write_retro(results, result, tmp, lang))
+
+    write_atomically(out_dir, write)
+    return RetroReport(result, out_dir, files, loaded.warnings + problems.warnings)

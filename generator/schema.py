@@ -391,3 +391,37 @@ DAILY = Sheet(
         _c("spend", "花费", "money"),
     ),
 )
+
+LESSON_KINDS = {"success": "成功经验", "improvement": "改进空间", "strategic": "战略价值"}
+
+ACTUALS: dict[str, Sheet] = {
+    s.key: s
+    for s in (
+        DAILY,
+        Sheet(
+            "costs",
+            "实际成本",
+            (
+                _c("item", "项目", "text", True),
+                _c("actual", "实际", "money", True),
+                _c("plan", "计划(参考)", "money", help="计划金额,仅供参考"),
+            ),
+        ),
+        Sheet(
+            "revenue",
+            "实际收入",
+            (
+                _c("item", "收入项", "text", True),
+                _c("actual", "实际", "money", True),
+                _c("plan", "计划(参考)", "money", help="计划金额,仅供参考"),
+            ),
+        ),
+        Sheet(
+            "lessons",
+            "经验",
+            (_c("kind", "类型", "enum", True, enum=tuple(LESSON_KINDS)), _c("text", "内容", "text", True)),
+        ),
+        Sheet("goals", "目标实际", (_c("metric", "指标", "text", True), _c("actual", "实际", "signed", True))),
+    )
+}
+ENUM_LABELS["kind"] = LESSON_KINDS

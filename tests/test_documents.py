@@ -240,3 +240,16 @@ def test_template_data_is_the_documented_dataclass(template):
     used = set(re.findall(rf"\b{var}\.(\w+)", (TEMPLATES / template).read_text(encoding="utf-8")))
     assert documented == declared, cls_name
     assert used == declared, cls_name
+
+
+def test_message_catalogue_has_no_repeated_keys():
+    import ast
+
+    from generator.render import messages
+
+    tree = ast.parse((TEMPLATES.parent / "generator" / "render" / "messages.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert set(messages.ZH) == set(messages.EN)

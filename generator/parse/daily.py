@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -26,7 +26,7 @@ class DailyRow:
     deals: int | None = None
     revenue: Decimal | None = None
     spend: Decimal | None = None
-    where: str = ""
+    where: str = field(default="", compare=False)
 
     def get(self, key: str):
         return getattr(self, key)

@@ -229,6 +229,17 @@ def scenarios(ax, d):
     ax2.margins(y=0.3)
 
 
+def grouped(ax, d):
+    import numpy as np
+
+    x = np.arange(len(d["labels"]))
+    ax.bar(x - 0.2, d["a"], width=0.4, color=NAVY, label=d["legend"][0])
+    ax.bar(x + 0.2, d["b"], width=0.4, color=AMBER, label=d["legend"][1])
+    ax.set_xticks(x, d["labels"])
+    ax.legend(fontsize=8)
+    ax.grid(axis="x", visible=False)
+
+
 def cumulative(ax, d):
     ax.plot(d["days"], d["cumulative"], color=NAVY, marker="o", markersize=3, label=d["legend"][0])
     ax.plot([0, d["execution_days"]], [0, d["target"]], color=GREY, linestyle="--", label=d["legend"][1])
@@ -246,7 +257,7 @@ def cumulative(ax, d):
 
 DRAW = {
     f.__name__: f
-    for f in (cumulative, bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)
+    for f in (grouped, cumulative, bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)
 }
 
 
