@@ -19,6 +19,35 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+def _crash(exc: BaseException) -> None:
+    """An unexpected error: one line on the terminal, the traceback in a log file."""
+    import tempfile
+    import traceback
+
+    folder = Path(tempfile.gettempdir()) / "budgetgen"
+    folder.mkdir(exist_ok=True)
+    log = Path(tempfile.mkstemp(prefix="crash-", suffix=".log", dir=folder)[1])
+    log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    click.echo(
+        f"internal error: {type(exc).__name__}: {str(exc)[:200]} — this is a bug in budgetgen, not in your input; "
+        f"please report it with {log}",
+        err=True,
+    )
+    sys.exit(1)
+
+
+class Guarded(click.Group):
+    """Turns any unexpected exception of a command into one line and a log file."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # the last line of defence
+            _crash(exc)
+
+
 def _fail(exc: InputError) -> None:
     _report(exc.problems)
     n = len(exc.errors)
@@ -26,7 +55,7 @@ def _fail(exc: InputError) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="budgetgen")
 def main() -> None:
     """Turn after-sales campaign assumptions into approval documents.
@@ -74,10 +103,11 @@ def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, see
     _report(report.warnings)
     r = report.results
     from .fmt import num, ratio, yuan
+    from .render.tables import clip
 
     plan = r.plan
     click.echo(
-        f"{out_dir}/: {', '.join(report.files)} — {r.model.campaign.name} · fingerprint {r.fingerprint}\n"
+        f"{out_dir}/: {', '.join(report.files)} — {clip(r.model.campaign.name, 80)} · fingerprint {r.fingerprint}\n"
         f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
         f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
     )

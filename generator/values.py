@@ -59,10 +59,16 @@ def to_decimal(raw: object) -> Decimal | None:
     return value / 100 if percent else value
 
 
+MAX_AMOUNT = Decimal(10) ** 12  # yuan, counts, quantities: beyond this a workbook cannot carry the fen
+MIN_RATE = Decimal("0.0001")
+
+
 def _number(raw: object, what: str) -> Decimal:
     value = to_decimal(raw)
     if value is None:
         raise BadValue(f"must be {what}, got {shown(raw)}")
+    if abs(value) > MAX_AMOUNT:
+        raise BadValue(f"is {shown(raw)}, beyond the limit of 1,000,000,000,000; check the unit (yuan, people)")
     return value
 
 
@@ -122,6 +128,8 @@ def conv_rate(raw: object) -> Decimal:
     value = to_decimal(raw)
     if value is None or not 0 < value <= 1:
         raise BadValue(f"must be in (0, 1], got {shown(raw)} — {_RATE_HINT}")
+    if value < MIN_RATE:
+        raise BadValue(f"is {shown(raw)}, below 0.01%; {_RATE_HINT}")
     return value
 
 

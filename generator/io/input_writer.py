@@ -91,12 +91,12 @@ def write_input_workbook(
     spec = SHEETS["campaign"]
     _header(ws, spec.columns)
     for r, (key, value) in enumerate(campaign, start=2):
-        kind = CAMPAIGN_KEYS[key].kind
+        spec = CAMPAIGN_KEYS.get(str(key))
         put(ws, r, 1, key)
         cell = put(ws, r, 2, value)
-        if kind in _FORMATS and not isinstance(value, str):
-            cell.number_format = _FORMATS[kind]
-        put(ws, r, 3, CAMPAIGN_KEYS[key].label)
+        if spec and spec.kind in _FORMATS and not isinstance(value, str):
+            cell.number_format = _FORMATS[spec.kind]
+        put(ws, r, 3, spec.label if spec else None)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 26
     for key, (keys, rows) in sheets.items():

@@ -46,6 +46,14 @@ def check_workbook_file(path: Path, shown: str, problems: Collector) -> bool:
                 problems.error(shown, "is a zip file but not an .xlsx workbook")
                 return False
             for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with zf.open(info) as fh:
+                        head = fh.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        problems.error(
+                            shown, f"{info.filename} declares XML entities; refused (a workbook never needs them)"
+                        )
+                        return False
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     with zf.open(info) as fh:
                         m = _DIMENSION.search(fh.read(4096))
@@ -61,6 +69,11 @@ def check_workbook_file(path: Path, shown: str, problems: Collector) -> bool:
     return True
 
 
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}"
+
+
 def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
     if not check_workbook_file(path, shown, problems):
         return None
@@ -69,7 +82,7 @@ def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
     try:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        problems.error(shown, f"could not be read as a workbook ({type(exc).__name__}: {exc})")
+        problems.error(shown, f"could not be read as a workbook ({_one_line(exc)})")
         return None
     grids: dict[str, Grid] = {}
     try:
@@ -84,7 +97,7 @@ def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
                     grid.rows.append((number, values))
             grids[ws.title] = grid
     except Exception as exc:
-        problems.error(shown, f"could not be read as a workbook ({type(exc).__name__}: {exc})")
+        problems.error(shown, f"could not be read as a workbook ({_one_line(exc)})")
         return None
     finally:
         wb.close()

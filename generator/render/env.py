@@ -9,11 +9,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+NAME_LIMIT = 80
+CELL_LIMIT = 300
+TEXT_LIMIT = 3000
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -21,6 +24,11 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Input text is shown whole up to these lengths, so a 100,000-character cell
+    # wraps onto a page or two instead of running to hundreds (results.json and
+    # the workbooks keep it whole).
+    env.globals.update(NAME_LIMIT=NAME_LIMIT, CELL_LIMIT=CELL_LIMIT, TEXT_LIMIT=TEXT_LIMIT)
+    return env
 
 
 def render(name: str, **context: object) -> str:

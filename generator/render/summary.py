@@ -8,16 +8,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..results import Results
-from .tables import Table, Tile
+from .tables import Table, Tile, clip
 from .view import Doc, ProposalView
 
 NAME_LIMIT = 80
 ASK_LIMIT = 240
-
-
-def clip(text: str, limit: int) -> str:
-    """Long input text cut for a one-page layout (the proposal shows it whole)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 
+def clip(text: str, limit: int) -> str:
+    """Input text cut for a place that must stay one line or one page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def sentence(template: str, **values: object) -> Markup:
     """A catalogue sentence with each figure escaped and kept on one line with its unit."""
     return Markup(template).format(**{k: Markup('<span class="nb">{}</span>').format(v) for k, v in values.items()})

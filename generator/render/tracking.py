@@ -14,7 +14,7 @@ from ..results import Results
 from .env import render
 from .labels import label
 from .messages import messages
-from .tables import Chart, Table, Tile, sentence
+from .tables import Chart, Table, Tile, clip, sentence
 from .view import Doc, doc_view
 from .view_back import trigger_text
 
@@ -31,7 +31,7 @@ def _alert_values(alert: Alert, t: dict, lang: str) -> dict:
         elif key in ("projected", "target", "gap", "deals", "plan"):
             out[key] = t["n_people"].format(n=num(round(value)))
         else:
-            out[key] = value
+            out[key] = clip(str(value), 200)
     return out
 
 
@@ -171,7 +171,12 @@ def tracking_view(results: Results, tr: Tracking, t: dict, lang: str) -> Trackin
 
 
 def tracking_markdown(doc: Doc, view: TrackingView, t: dict) -> str:
-    lines = [f"# {t['track_title']} · {doc.name}", "", f"{view.as_of} · {t['fingerprint']} `{doc.fingerprint}`", ""]
+    lines = [
+        f"# {t['track_title']} · {clip(doc.name, 80)}",
+        "",
+        f"{view.as_of} · {t['fingerprint']} `{doc.fingerprint}`",
+        "",
+    ]
     lines += [f"- **{tile.label}**: {tile.value} {tile.note}".rstrip() for tile in view.tiles]
     lines += ["", f"## {t['t_alerts']}", ""]
     lines += [f"- [{lvl}] {msg.striptags()}" for lvl, _, msg in view.alerts] or [view.no_alerts]

@@ -8,7 +8,7 @@ from ..fmt import basis_text, num, pct, ratio, wan
 from ..results import Results
 from ..schema import RATES, STAGES
 from .labels import label
-from .tables import Chart, Para, Table, Tile, sentence
+from .tables import Chart, Para, Table, Tile, clip, sentence
 
 
 def narrative(results: Results, t: dict, keys: tuple[str, ...]) -> list[Para]:
@@ -85,8 +85,8 @@ def exec_view(results: Results, t: dict, lang: str) -> ExecView:
     recommendation = (
         sentence(
             t["exec_recommend"],
-            scenario=rec.name,
-            label=rec.label,
+            scenario=clip(rec.name, 40),
+            label=clip(rec.label, 40),
             budget=money(rec.plan.budget.total, t),
             deals=people(rec.plan.funnel.forward.deals, t),
             roi=ratio(rec.plan.roi.total),
