@@ -79,20 +79,30 @@ def main() -> None:
 )
 @click.option("--seed", type=int, default=20240501, show_default=True, help="Monte Carlo seed.")
 @click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
-def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Campaigns built at once (several inputs).",
+)
+def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, jobs: int) -> None:
     """Build the documents for a campaign input (.xlsx or a folder of CSV files).
 
     \b
     Example:
       budgetgen build inputs/demo.xlsx            # → output/demo/
       budgetgen build inputs/demo.xlsx -o /tmp/d --lang en
+      budgetgen build inputs/*.xlsx -j 2          # → output/<slug>/ each, output/portfolio.*
     """
     from .pipeline import BuildOptions, slug
     from .pipeline import build as run_build
 
     options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html)
     if len(inputs) > 1:
-        raise click.UsageError("several inputs at once are not supported yet; build them one by one")
+        _batch(list(inputs), out or Path("output"), options, jobs)
+        return
     path = inputs[0]
     out_dir = out or Path("output") / slug(path)
     try:
@@ -111,6 +121,36 @@ def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, see
         f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
         f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
     )
+
+
+def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
+    from .batch import run_batch, write_portfolio
+    from .fmt import num, ratio, yuan
+    from .render.tables import clip
+
+    outcomes = []
+    for k, o in enumerate(run_batch(inputs, out_root, options, jobs), start=1):
+        outcomes.append(o)
+        head = f"[{k}/{len(inputs)}] {o.slug}"
+        if o.ok:
+            click.echo(
+                f"{head}: {clip(o.name, 40)} · budget {yuan(o.budget_total)} 元 · deals {num(o.deals)} · ROI {ratio(o.roi_total)} · {o.seconds:.1f} s"
+            )
+        else:
+            click.echo(f"{head}: failed ({len(o.errors)} error{'s' if len(o.errors) != 1 else ''}) · {o.seconds:.1f} s")
+            for line in o.errors:
+                click.echo(f"  {line}", err=True)
+
+    def write_json(path: Path, text: str) -> None:
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+
+    files = write_portfolio(outcomes, out_root, write_json)
+    failed = sum(not o.ok for o in outcomes)
+    click.echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

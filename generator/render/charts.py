@@ -286,29 +286,3 @@ def draw_all(charts: list[Chart], folder: Path) -> list[Path]:
     setup_fonts()
     folder.mkdir(parents=True, exist_ok=True)
     return [draw(c, folder) for c in charts]
-
-
-def draw_in_background(charts: list[Chart], folder: Path, workers: int = 1):
-    """Start drawing in forked worker processes; returns a function that waits for them.
-
-    The caller renders what needs no chart (the summary) meanwhile. Where fork
-    is not available the charts are drawn here and now.
-    """
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    folder.mkdir(parents=True, exist_ok=True)
-    if "fork" not in mp.get_all_start_methods() or len(charts) < 2:
-        draw_all(charts, folder)
-        return lambda: None
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
-    jobs = [pool.submit(draw_all, charts[i::workers], folder) for i in range(workers)]
-
-    def wait() -> None:
-        try:
-            for job in jobs:
-                job.result()
-        finally:
-            pool.shutdown()
-
-    return wait

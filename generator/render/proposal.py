@@ -34,12 +34,18 @@ class DocumentsReport:
     refused: list[str]  # URLs it asked for and was refused
 
 
-def write_documents(results: Results, folder: Path, lang: str, html: bool) -> DocumentsReport:
+def write_documents(results: Results, folder: Path, lang: str, html: bool, background: bool = True) -> DocumentsReport:
     """Draw the charts once, render both documents."""
-    from .charts import draw_in_background
+    from .background import draw_in_background
 
     view = proposal_view(results, lang)
-    charts_done = draw_in_background(view.charts, folder / "charts")
+    if background:
+        charts_done = draw_in_background(view.charts, folder / "charts")
+    else:
+        from .charts import draw_all
+
+        draw_all(view.charts, folder / "charts")
+        charts_done = lambda: None  # noqa: E731
     from .pdf import write_pdf  # WeasyPrint's import overlaps the drawing
 
     pages = proposal_html(view)
