@@ -25,6 +25,10 @@ debs:
 
 demo: setup
 	$(VENV)/bin/budgetgen build inputs/demo.xlsx -o output/demo
+	$(VENV)/bin/budgetgen track inputs/demo.xlsx inputs/demo-daily.csv -o output/demo-tracking
+	$(VENV)/bin/budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx -o output/demo-retro
+	@test -f inputs/demo-customers.csv || $(PY) -m generator.segment.demo_customers inputs/demo-customers.csv
+	$(VENV)/bin/budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05 -o output/demo-segments
 
 lint: setup
 	$(VENV)/bin/ruff check .

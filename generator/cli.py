@@ -319,5 +319,62 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     )
 
 
+@main.command()
+@click.argument("customers", type=click.Path(path_type=Path))
+@click.option("--scheme", type=click.Choice(["recency", "rfm", "value"]), default="recency", show_default=True)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day months are counted back from (default today).",
+)
+@click.option("--where", help='Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".')
+@click.option("--thresholds", default="3,6,12", show_default=True, help="Months for at_risk, dormant, lost.")
+@click.option("--rfm", help="RFM tiers NAME:MONTHS,VISITS,SPEND;… (first match wins; the rest are 沉睡).")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    help="Write the segments and base counts into this input workbook (a backup is kept).",
+)
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-segments/)."
+)
+def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
+    """Segment a dealer-system customer export (CSV or xlsx).
+
+    \b
+    Example:
+      budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05
+      budgetgen segment export.csv --scheme value --where "status == 'dormant'" --into my-campaign.xlsx
+    """
+    from .fmt import num
+    from .pipeline import segment as run_segment
+    from .pipeline import slug
+
+    try:
+        months = tuple(float(x) for x in thresholds.split(","))
+        if len(months) != 3 or not months[0] < months[1] < months[2]:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(
+            "give three increasing numbers of months, like 3,6,12", param_hint="--thresholds"
+        ) from None
+    out_dir = out or Path("output") / f"{slug(customers)}-segments"
+    try:
+        report = run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into)
+    except InputError as exc:
+        _fail(exc)
+        return
+    _report(report.warnings)
+    s = report.segmentation
+    parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
+    click.echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
+    if into:
+        click.echo(f"{into}: segments and base counts written (backup: {report.backup})")
+        _report(report.into_problems)
+        if any(p.level == "error" for p in report.into_problems):
+            sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -145,3 +145,73 @@ def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh")
 
     write_atomically(out_dir, write)
     return RetroReport(result, out_dir, files, loaded.warnings + problems.warnings)
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    segmentation: object
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+    backup: Path | None = None
+    into_problems: list[Problem] = field(default_factory=list)
+
+
+def segment(
+    customers: Path,
+    out_dir: Path,
+    scheme: str = "recency",
+    as_of=None,
+    where: str | None = None,
+    thresholds=None,
+    rfm: str | None = None,
+    into: Path | None = None,
+) -> SegmentReport:
+    """Segment a dealer-system export; optionally write the result into an input workbook."""
+    import datetime as dt
+    import hashlib
+
+    from .io.output import write_atomically
+    from .segment.output import write_into, write_segments
+    from .segment.read import read_customers
+    from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
+    from .segment.schemes import segment as run_scheme
+
+    problems = Collector()
+    tiers = DEFAULT_RFM
+    if rfm:
+        try:
+            tiers = parse_rfm(rfm)
+        except ValueError as exc:
+            raise InputError([Problem("--rfm", str(exc))]) from None
+    if into is not None and not into.is_file():
+        raise InputError([Problem(str(into), "no such workbook (--into)")])
+    frame = read_customers(customers, problems)
+    problems.raise_if_errors()
+    if scheme == "value" and "ltv" not in frame.columns:
+        raise InputError([Problem(str(customers), 'the value scheme needs an "ltv" column (终身价值)')])
+    try:
+        result = run_scheme(
+            frame, scheme, as_of or dt.date.today(), where, tuple(thresholds or DEFAULT_THRESHOLDS), rfm=tiers
+        )
+    except Exception as exc:  # a --where the frame cannot evaluate
+        raise InputError(
+            [
+                Problem(
+                    "--where",
+                    f"cannot filter with {where!r}: {type(exc).__name__}: {exc}; use columns like months, status, visits_12m, spend_12m, ltv",
+                )
+            ]
+        ) from None
+    fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
+    files: list[str] = []
+    write_atomically(out_dir, lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)))
+    backup = None
+    into_problems: list[Problem] = []
+    if into is not None:
+        backup = write_into(result, into)
+        try:
+            into_problems = load(into).warnings
+        except InputError as exc:
+            into_problems = exc.problems
+    return SegmentReport(result, out_dir, files, problems.warnings, backup, into_problems)

@@ -14,7 +14,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
 
 
-def check_workbook_file(path: Path, shown: str, problems: Collector) -> bool:
+def check_workbook_file(path: Path, shown: str, problems: Collector, max_rows: int = MAX_ROWS) -> bool:
     """Refuse files that are too big, not zips, encrypted or zip bombs."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -57,10 +57,10 @@ def check_workbook_file(path: Path, shown: str, problems: Collector) -> bool:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     with zf.open(info) as fh:
                         m = _DIMENSION.search(fh.read(4096))
-                    if m and m.group(1) and int(m.group(1)) > MAX_ROWS + 1:
+                    if m and m.group(1) and int(m.group(1)) > max_rows + 1:
                         problems.error(
                             shown,
-                            f"a sheet has {int(m.group(1)):,} rows; inputs are limited to {MAX_ROWS:,} rows",
+                            f"a sheet has {int(m.group(1)):,} rows; inputs are limited to {max_rows:,} rows",
                         )
                         return False
     except (zipfile.BadZipFile, OSError, EOFError) as exc:

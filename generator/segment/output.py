@@ -1,0 +1,161 @@
+"""segments.json, segments.csv, segments.pdf, and writing the result into an input workbook."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fmt import num, pct
+from ..jsonout import dumps
+from ..render.tables import Chart, Table, Tile
+from .schemes import STATUS_LABELS, STATUSES, Segmentation
+
+CAMPAIGN_KEYS = {
+    "total_customers": None,
+    "active_customers": "active",
+    "dormant_customers": "dormant",
+    "lost_customers": "lost",
+}
+
+
+def segments_dict(s: Segmentation) -> dict:
+    return {
+        "as_of": s.as_of.isoformat(),
+        "scheme": s.scheme,
+        "customers": s.customers,
+        "base_customers": s.base_customers,
+        "thresholds_months": list(s.thresholds),
+        "status": s.status,
+        "segments": list(s.segments),
+        "campaign": campaign_counts(s),
+    }
+
+
+def campaign_counts(s: Segmentation) -> dict[str, int]:
+    return {key: s.base_customers if status is None else s.status[status] for key, status in CAMPAIGN_KEYS.items()}
+
+
+def segments_csv(s: Segmentation) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["segment", "customers", "ltv_mean", "ltv_total", "share"])
+    for row in s.segments:
+        writer.writerow(
+            [
+                row["segment"],
+                row["customers"],
+                "" if row["ltv_mean"] is None else f"{row['ltv_mean']:.2f}",
+                "" if row["ltv_total"] is None else f"{row['ltv_total']:.2f}",
+                f"{row['share']:.6f}",
+            ]
+        )
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class SegmentsView:
+    """segments.html.
+
+    title: the export's name and the scheme.
+    tiles: customers in the pool and each status.
+    table: each segment's customers, share and LTV.
+    chart: customers by segment.
+    """
+
+    title: str
+    tiles: list[Tile]
+    table: Table
+    chart: Chart
+
+
+def segments_view(s: Segmentation, source: str) -> SegmentsView:
+    tiles = [Tile("客户 customers", num(s.customers), f"截至 {s.as_of.isoformat()} · 全部 {num(s.base_customers)}")]
+    tiles += [
+        Tile(
+            f"{STATUS_LABELS[k]} {k}",
+            num(s.status[k]),
+            pct(s.status[k] / s.base_customers if s.base_customers else None),
+        )
+        for k in STATUSES
+    ]
+    rows = [
+        [
+            r["segment"],
+            num(r["customers"]),
+            pct(r["share"]),
+            num(round(r["ltv_mean"])) if r["ltv_mean"] is not None else "—",
+            num(round(r["ltv_total"])) if r["ltv_total"] is not None else "—",
+        ]
+        for r in s.segments
+    ]
+    table = Table(["segment", "customers", "share", "ltv_mean", "ltv_total"], rows, ["l", "r", "r", "r", "r"])
+    chart = Chart(
+        "segments",
+        "bars",
+        f"{s.scheme}",
+        {"labels": [r["segment"] for r in s.segments], "values": [r["customers"] for r in s.segments], "fmt": "count"},
+        (6.4, 2.6),
+    )
+    return SegmentsView(f"{Path(source).name} · {s.scheme}", tiles, table, chart)
+
+
+def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str) -> list[str]:
+    from ..render.charts import draw_all
+    from ..render.env import render
+    from ..render.messages import messages
+    from ..render.pdf import write_pdf
+
+    (folder / "segments.json").write_text(dumps(segments_dict(s)) + "\n", encoding="utf-8")
+    (folder / "segments.csv").write_text(segments_csv(s), encoding="utf-8")
+    view = segments_view(s, source)
+    draw_all([view.chart], folder / "charts")
+    doc = {"lang": "zh", "t": messages("zh"), "name": view.title, "fingerprint": fingerprint, "subtitle": ""}
+    write_pdf(render("segments.html.j2", doc=doc, v=view), folder, folder / "segments.pdf")
+    return ["segments.json", "segments.csv", "segments.pdf", "charts/"]
+
+
+def write_into(s: Segmentation, workbook: Path) -> Path:
+    """Put the segments and the base status into an input workbook; returns the backup's path."""
+    from openpyxl import load_workbook
+
+    from ..io.input_writer import put
+    from ..schema import SHEETS, match_key, sheet_for
+
+    backup = workbook.with_name(f"{workbook.stem}.backup{workbook.suffix}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = workbook.with_name(f"{workbook.stem}.backup{n}{workbook.suffix}")
+    shutil.copy2(workbook, backup)
+    wb = load_workbook(workbook)
+    sheet = next((ws for ws in wb.worksheets if (found := sheet_for(ws.title)) and found.key == "segments"), None)
+    if sheet is None:
+        sheet = wb.create_sheet("segments")
+    sheet.delete_rows(1, sheet.max_row)
+    spec = SHEETS["segments"]
+    for c, key in enumerate(("segment", "customers", "ltv"), start=1):
+        put(sheet, 1, c, f"{spec.column(key).label} ({key})")
+    for r, row in enumerate((x for x in s.segments if x["customers"]), start=2):
+        put(sheet, r, 1, row["segment"])
+        put(sheet, r, 2, row["customers"])
+        if row["ltv_mean"] is not None:
+            put(sheet, r, 3, round(row["ltv_mean"], 2))
+    campaign = next((ws for ws in wb.worksheets if (found := sheet_for(ws.title)) and found.key == "campaign"), None)
+    if campaign is not None:
+        from ..schema import CAMPAIGN_KEYS as KEYS
+
+        labels = {k.key: k.label for k in KEYS.values()}
+        rows = {
+            match_key(str(row[0].value), labels): row[0].row
+            for row in campaign.iter_rows(min_row=2)
+            if row[0].value is not None
+        }
+        for key, value in campaign_counts(s).items():
+            row = rows.get(key) or campaign.max_row + 1
+            put(campaign, row, 1, key)
+            put(campaign, row, 2, value)
+    wb.save(workbook)
+    return backup
