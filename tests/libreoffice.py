@@ -26,8 +26,8 @@ def strip_cached_values(src: Path, dst: Path) -> int:
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename.startswith("xl/worksheets/sheet"):
-                data, n = re.subn(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
-                stripped += n
+                stripped += len(re.findall(rb"<f>[^<]*</f><v>[^<]+</v>", data))
+                data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
             zout.writestr(info, data)
     return stripped
 
