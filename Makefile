@@ -3,7 +3,7 @@
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-DEBS  := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libreoffice-calc-nogui
+DEBS  := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libreoffice-calc-nogui libreoffice-impress-nogui
 
 .PHONY: demo test setup debs lint format bench clean
 

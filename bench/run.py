@@ -155,6 +155,8 @@ def main() -> None:
         cold, rss = run([str(BIN), "build", str(DEMO), "-o", str(work / "cold")])
         fig["build_demo_cold_s"], fig["build_demo_peak_rss_mb"] = cold, rss
         fig["build_demo_warm_s"] = median_of(5, [str(BIN), "build", str(DEMO), "-o", str(work / "warm")])
+        fig["build_demo_pptx_s"] = median_of(3, [str(BIN), "build", str(DEMO), "--pptx", "-o", str(work / "pptx")])
+        fig["pptx_adds_s"] = fig["build_demo_pptx_s"] - fig["build_demo_warm_s"]
         fig.update({f"stage_{k}_s": v for k, v in stages(work).items()})
         fig["render_floor_s"] = render_floor(work)
         fig["build_over_floor"] = fig["build_demo_warm_s"] / fig["render_floor_s"]

@@ -79,6 +79,7 @@ def main() -> None:
 )
 @click.option("--seed", type=int, default=20240501, show_default=True, help="Monte Carlo seed.")
 @click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
+@click.option("--pptx", is_flag=True, help="Also write proposal.pptx, an editable deck with native charts.")
 @click.option(
     "-j",
     "--jobs",
@@ -87,7 +88,9 @@ def main() -> None:
     show_default=True,
     help="Campaigns built at once (several inputs).",
 )
-def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, jobs: int) -> None:
+def build(
+    inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, pptx: bool, jobs: int
+) -> None:
     """Build the documents for a campaign input (.xlsx or a folder of CSV files).
 
     \b
@@ -99,7 +102,7 @@ def build(inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, see
     from .pipeline import BuildOptions, slug
     from .pipeline import build as run_build
 
-    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html)
+    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html, pptx=pptx)
     if len(inputs) > 1:
         _batch(list(inputs), out or Path("output"), options, jobs)
         return

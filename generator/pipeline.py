@@ -21,6 +21,7 @@ class BuildOptions:
     seed: int = DEFAULT_SEED
     html: bool = False
     background_charts: bool = True  # draw charts in a forked worker while the summary renders
+    pptx: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> lis
         written.append("results.json")
         write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
         written.append("budget.xlsx")
-        written.extend(write_documents(results, tmp, options.lang, options.html, options.background_charts).files)
+        written.extend(
+            write_documents(results, tmp, options.lang, options.html, options.background_charts, options.pptx).files
+        )
 
     write_atomically(out_dir, write)
     return written

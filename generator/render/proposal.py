@@ -34,7 +34,9 @@ class DocumentsReport:
     refused: list[str]  # URLs it asked for and was refused
 
 
-def write_documents(results: Results, folder: Path, lang: str, html: bool, background: bool = True) -> DocumentsReport:
+def write_documents(
+    results: Results, folder: Path, lang: str, html: bool, background: bool = True, pptx: bool = False
+) -> DocumentsReport:
     """Draw the charts once, render both documents."""
     from .background import draw_in_background
 
@@ -56,6 +58,11 @@ def write_documents(results: Results, folder: Path, lang: str, html: bool, backg
     fetchers = [write_pdf(pages, folder, folder / "proposal.pdf"), summary_fetcher]
     (folder / "summary.md").write_text(summary_markdown(view.doc, summary), encoding="utf-8")
     written = ["proposal.pdf", "summary.pdf", "summary.md", "charts/"]
+    if pptx:
+        from .deck import write_deck
+
+        write_deck(view, folder / "proposal.pptx")
+        written.append("proposal.pptx")
     if html:
         (folder / "proposal.html").write_text(pages, encoding="utf-8")
         (folder / "summary.html").write_text(summary_page, encoding="utf-8")

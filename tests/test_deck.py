@@ -1,0 +1,126 @@
+"""proposal.pptx: slides and titles, native charts whose data equal results.json, LibreOffice
+Impress converts it, hostile text stays literal."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from generator.cli import main
+from generator.render.messages import ZH
+from tests.conftest import DEMO
+
+TITLES = [ZH["doc_title"]] + [
+    ZH[k]
+    for k in ["s_exec"]
+    + ["s_market"] * 2
+    + ["s_plan"] * 4
+    + ["s_budget"] * 5
+    + ["s_roi"] * 2
+    + ["s_risk"] * 2
+    + ["s_cases", "s_compare"]
+]
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    out = tmp_path_factory.mktemp("deck") / "demo"
+    result = CliRunner().invoke(main, ["build", str(DEMO), "--pptx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def slide_texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+def test_slides_and_titles(deck):
+    prs = Presentation(deck / "proposal.pptx")
+    assert len(prs.slides) == 19  # a title slide and one per page of the PDF
+    assert [slide_texts(s)[0] for s in prs.slides] == TITLES
+    for n, slide in enumerate(prs.slides, start=1):
+        texts = slide_texts(slide)
+        assert f"{n} / 19" in texts
+        assert any("c21d93b84065" in t for t in texts)
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert len(notes) >= 6 and any("87.27" in n for n in notes)
+
+
+def test_charts_are_native_with_the_results_figures(deck):
+    data = json.loads((deck / "results.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(deck / "proposal.pptx") as zf:
+        assert len([n for n in zf.namelist() if re.match(r"ppt/charts/chart\d+\.xml", n)]) == 11
+        assert not [n for n in zf.namelist() if n.startswith("ppt/media/")]  # no pictures
+    prs = Presentation(deck / "proposal.pptx")
+    charts = {
+        shape.chart.chart_title.text_frame.text: shape.chart
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_chart
+    }
+    doughnut = charts["七大类预算(万元)"]
+    values = list(doughnut.plots[0].series[0].values)
+    expected = [
+        data["budget"]["categories"][k] / 10000
+        for k in ("incentives", "promotion", "systems", "labor", "fulfillment", "management", "contingency")
+    ]
+    assert values == pytest.approx(expected, abs=1e-9)
+    funnel = charts["正推 vs 倒推漏斗"]
+    assert list(funnel.plots[0].series[0].values) == [float(v) for v in data["funnel"]["forward"].values()]
+    scenarios = charts["方案对比"]
+    assert list(scenarios.plots[0].series[0].values) == pytest.approx(
+        [s["budget_total"] / 10000 for s in data["scenarios"].values()]
+    )
+
+
+def test_libreoffice_impress_converts_the_deck(deck, tmp_path):
+    soffice = shutil.which("soffice")
+    assert soffice, "libreoffice-impress-nogui is not installed; `make test` installs it"
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck / "proposal.pptx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "proposal.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = re.sub(r"\s+", "", text)
+    for title in set(TITLES):
+        assert re.sub(r"\s+", "", title) in flat, title
+    for figure in ("87.27", "6,087", "481.31", "168.46", "1.93:1", "9.19:1", "143.37"):
+        assert figure in flat, figure
+
+
+def test_hostile_text_stays_literal(case, tmp_path):
+    case.set_campaign("name", '<script>alert(1)</script> =cmd|"/c calc"')
+    case.set("budget", 1, "item", '<a href="http://example.com">x</a>')
+    path = case.xlsx(tmp_path / "h.xlsx")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(main, ["build", str(path), "--pptx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    prs = Presentation(out / "proposal.pptx")
+    cover = slide_texts(prs.slides[0])
+    assert '<script>alert(1)</script> =cmd|"/c calc"' in cover
+    with zipfile.ZipFile(out / "proposal.pptx") as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".xml"))
+    assert b"hlinkClick" not in xml
+    assert b"&lt;script&gt;" in xml
