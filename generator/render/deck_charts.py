@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
@@ -64,7 +65,7 @@ def chart_data(chart: Chart):
         )
     if k == "histogram":
         edges = d["edges"]
-        mids = [f"{(a + b) / 2:.2f}" for a, b in zip(edges, edges[1:], strict=False)]
+        mids = [f"{(a + b) / 2:.2f}" for a, b in pairwise(edges)]
         return XL_CHART_TYPE.COLUMN_CLUSTERED, _category(mids, {chart.title: d["counts"]})
     if k == "matrix":
         data = XyChartData()
