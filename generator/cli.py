@@ -276,7 +276,7 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
         _fail(exc)
         return
     _report(report.warnings)
-    tr = report.tracking
+    tr = report.result
     click.echo(
         f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
         f"deals {num(tr.cumulative['deals'])}, projected {num(tr.projected_deals)} (gap {num(tr.gap)}), "
@@ -315,7 +315,7 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
         _fail(exc)
         return
     _report(report.warnings)
-    r = report.retro
+    r = report.result
     click.echo(
         f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
         f"budget {pct(r.variance_pct['budget_total'])} vs plan, ROI {ratio(r.actual['roi_total'])} (plan {ratio(r.plan['roi_total'])})"

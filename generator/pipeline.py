@@ -89,65 +89,66 @@ def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> Bui
 
 
 @dataclass(frozen=True)
-class TrackReport:
-    tracking: object
+class FollowUpReport:
+    """What `track` and `retro` return: their result, where it went, and the warnings."""
+
+    result: object
     out_dir: Path
     files: list[str]
     warnings: list[Problem]
 
 
-def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -> TrackReport:
+def _follow_up(input_path: Path, out_dir: Path, read, calculate, write) -> FollowUpReport:
+    """Load the plan, read the second file, compute from both, write: what track and retro share.
+
+    ``read(model, problems)`` returns the second file's data, ``calculate(model, plan, data)``
+    the result, ``write(results, result, folder)`` the names written.
+    """
+    from .io.output import write_atomically
+
+    loaded = load(input_path)
+    problems = Collector()
+    data = read(loaded.model, problems)
+    problems.raise_if_errors()
+    results = compute(loaded.model, draws=1000)
+    result = calculate(loaded.model, results.plan, data)
+    files: list[str] = []
+    write_atomically(out_dir, lambda tmp: files.extend(write(results, result, tmp)))
+    return FollowUpReport(result, out_dir, files, loaded.warnings + problems.warnings)
+
+
+def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -> FollowUpReport:
     """Read the plan and the daily figures, compute where the campaign stands, write it."""
     from .calc.tracking import track as compute_tracking
-    from .io.output import write_atomically
     from .parse.daily import read_daily
 
-    loaded = load(input_path)
-    problems = Collector()
-    days = read_daily(daily_path, loaded.model.campaign, problems)
-    problems.raise_if_errors()
-    results = compute(loaded.model, draws=1000)
-    tracking = compute_tracking(loaded.model, results.plan, days)
-    files: list[str] = []
-
-    def write(tmp: Path) -> None:
+    def write(results, tracking, folder):
         from .render.tracking import write_tracking
 
-        files.extend(write_tracking(results, tracking, tmp, lang))
+        return write_tracking(results, tracking, folder, lang)
 
-    write_atomically(out_dir, write)
-    return TrackReport(tracking, out_dir, files, loaded.warnings + problems.warnings)
-
-
-@dataclass(frozen=True)
-class RetroReport:
-    retro: object
-    out_dir: Path
-    files: list[str]
-    warnings: list[Problem]
+    return _follow_up(
+        input_path,
+        out_dir,
+        lambda model, problems: read_daily(daily_path, model.campaign, problems),
+        compute_tracking,
+        write,
+    )
 
 
-def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh") -> RetroReport:
+def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh") -> FollowUpReport:
     """Plan vs actual: retro.json, retro.xlsx and retro.pdf."""
     from .calc.retro import retro as compute_retro
-    from .io.output import write_atomically
     from .parse.actuals import read_actuals
 
-    loaded = load(input_path)
-    problems = Collector()
-    actuals = read_actuals(actuals_path, loaded.model, problems)
-    problems.raise_if_errors()
-    results = compute(loaded.model, draws=1000)
-    result = compute_retro(loaded.model, results.plan, actuals)
-    files: list[str] = []
-
-    def write(tmp: Path) -> None:
+    def write(results, result, folder):
         from .render.retro import write_retro
 
-        files.extend(write_retro(results, result, tmp, lang))
+        return write_retro(results, result, folder, lang)
 
-    write_atomically(out_dir, write)
-    return RetroReport(result, out_dir, files, loaded.warnings + problems.warnings)
+    return _follow_up(
+        input_path, out_dir, lambda model, problems: read_actuals(actuals_path, model, problems), compute_retro, write
+    )
 
 
 @dataclass(frozen=True)
