@@ -232,9 +232,10 @@ def test_template_data_is_the_documented_dataclass(template):
     import generator.render.summary as summary
     import generator.render.view_back as back
     import generator.render.view_front as front
+    import generator.render.view_risk as risk
 
     var, cls_name = SECTIONS[template]
-    cls = getattr(front, cls_name, None) or getattr(back, cls_name, None) or getattr(summary, cls_name)
+    cls = next(getattr(m, cls_name) for m in (front, back, risk, summary) if hasattr(m, cls_name))
     declared = {f.name for f in fields(cls)}
     documented = set(re.findall(r"^\s{4}(\w+): ", cls.__doc__, flags=re.M))
     used = set(re.findall(rf"\b{var}\.(\w+)", (TEMPLATES / template).read_text(encoding="utf-8")))
@@ -247,9 +248,10 @@ def test_message_catalogue_has_no_repeated_keys():
 
     from generator.render import messages
 
-    tree = ast.parse((TEMPLATES.parent / "generator" / "render" / "messages.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    for name in ("messages_zh.py", "messages_en.py"):
+        tree = ast.parse((TEMPLATES.parent / "generator" / "render" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert set(messages.ZH) == set(messages.EN)

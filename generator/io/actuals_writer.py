@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..schema import ACTUALS
+from ..schema_actuals import ACTUALS
 from .input_writer import _header, put
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import Collector
 from ..model import Model
-from ..schema import ACTUALS, match_key
+from ..schema import match_key
+from ..schema_actuals import ACTUALS
 from .daily import DailyRow, parse_daily
 from .tables import read_table, unique
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import Collector
 from ..io.grid import Grid
 from ..model import Campaign
-from ..schema import DAILY, STAGES
+from ..schema import STAGES
+from ..schema_actuals import DAILY
 from .tables import read_table
 
 FIGURES = ("reached", "opened", "booked", "arrived", "deals")

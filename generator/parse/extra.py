@@ -8,7 +8,8 @@ from decimal import Decimal
 from ..errors import Collector
 from ..io.grid import Grid
 from ..model import Benchmark, BudgetLine, Goal, HistoryRow, Override, Phase, Risk, Tier
-from ..schema import SHEETS, TRACK_METRICS
+from ..schema import SHEETS
+from ..schema_actuals import TRACK_METRICS
 from .tables import read_table, unique
 
 

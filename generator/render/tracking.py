@@ -16,7 +16,7 @@ from .labels import label
 from .messages import messages
 from .tables import Chart, Table, Tile, clip, sentence
 from .view import Doc, doc_view
-from .view_back import trigger_text
+from .view_risk import trigger_text
 
 
 def _alert_values(alert: Alert, t: dict, lang: str) -> dict:

@@ -13,19 +13,9 @@ from ..fmt import num, pct, ratio, wan
 from ..results import Results
 from .messages import messages
 from .tables import Chart, Para, Table, Tile
-from .view_back import (
-    BudgetView,
-    CasesView,
-    CompareView,
-    RiskView,
-    RoiView,
-    budget_view,
-    cases_view,
-    compare_view,
-    risk_view,
-    roi_view,
-)
+from .view_back import BudgetView, RoiView, budget_view, roi_view
 from .view_front import ExecView, MarketView, PlanView, exec_view, market_view, plan_view
+from .view_risk import CasesView, CompareView, RiskView, cases_view, compare_view, risk_view
 
 
 @dataclass(frozen=True)
