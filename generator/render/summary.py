@@ -87,10 +87,10 @@ def summary_markdown(doc: Doc, s: SummaryView) -> str:
         "",
     ]
     lines += [f"| {t['figures']} | {t['value']} |", "|---|---:|"]
-    lines += [
-        f"| {_md(tile.label)} | {_md(tile.value)} {_md(tile.note) if tile.note else ''} |".replace(" |", " |")
-        for tile in s.tiles
-    ]
+    units = {t["wan"], t["yuan"], t["people"], ""}
+    for tile in s.tiles:  # a unit follows the figure; any other note goes in brackets
+        note = f" {_md(tile.note)}" if tile.note in units else f"({_md(tile.note)})"
+        lines.append(f"| {_md(tile.label)} | {_md(tile.value)}{note.rstrip()} |")
     lines += ["", f"**{_md(s.feasibility)}**", ""]
     if s.recommendation:
         lines += [f"{t['recommendation']}: {_md(s.recommendation)}", ""]

@@ -77,7 +77,9 @@ def exec_view(results: Results, t: dict, lang: str) -> ExecView:
         Tile(t["revenue_total"], wan(rev["total"], 2), t["wan"]),
         Tile(t["gross_profit"], wan(gp["total"], 2), t["wan"]),
         Tile(t["roi_total"], ratio(p.roi.total), f"{t['roi_campaign']} {ratio(p.roi.campaign)}"),
-        Tile(t["roi_marketing"], ratio(p.roi.marketing), f"{t['marketing_spend']} {wan(p.budget.marketing_spend, 2)}"),
+        Tile(
+            t["roi_marketing"], ratio(p.roi.marketing), f"{t['marketing_spend']} {money(p.budget.marketing_spend, t)}"
+        ),
         Tile(t["cost_per_deal"], num(p.roi.cost_per_deal) if p.roi.cost_per_deal is not None else "—", t["yuan"]),
         Tile(t["breakeven"], num(p.roi.breakeven_deals) if p.roi.breakeven_deals is not None else "—", t["people"]),
     ]
