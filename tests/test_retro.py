@@ -144,3 +144,13 @@ def test_committed_demo_actuals_match_their_source(tmp_path):
     model = load(DEMO).model
     a, b = Collector(), Collector()
     assert read_actuals(path, model, a) == read_actuals(ACTUALS, model, b)
+
+
+def test_retro_in_english(tmp_path):
+    out = tmp_path / "r"
+    result = CliRunner().invoke(main, ["retro", str(DEMO), str(ACTUALS), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "retro.json").read_text(encoding="utf-8"))
+    assert data["improvements"][0].startswith(
+        "Contingency reserved 6.46 (10k CNY), used 8.50 (10k CNY): next time reserve at least 10.5%"
+    )

@@ -148,3 +148,14 @@ def test_stage_above_the_one_before_is_a_warning(tmp_path):
     result = CliRunner().invoke(main, ["track", str(DEMO), str(daily), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert result.stderr == f"{daily}:2: warning: arrived (12) is above booked (10) on day 1\n"
+
+
+def test_track_in_english(tmp_path):
+    out = tmp_path / "t"
+    result = CliRunner().invoke(main, ["track", str(DEMO), str(DAILY), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout.splitlines()[1]
+        == "  [critical] At the last 3 days' pace, deals end at 2,375, below the target of 6,000: a gap of 3,625."
+    )
+    assert "booking rate to date 27.96%, below the plan's 28.00%." in (out / "tracking.md").read_text(encoding="utf-8")
