@@ -45,15 +45,18 @@ def _lines(results: Results, t: dict, lang: str, categories: tuple[str, ...]) ->
     return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
 
 
-def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
+def categories_table(results: Results, t: dict, lang: str) -> Table:
+    """The seven categories (万元) and their shares, total last: page 1, page 8, the summary."""
     b = results.plan.budget
     rows = [[label("category", c, lang), wan(b.categories[c], 2), pct(b.share(c))] for c in ALL_CATEGORIES]
-    table = Table(
-        [t["category"], t["wan"], t["share"]],
-        rows,
-        ["l", "r", "r"],
-        [t["total"], wan(b.total, 2), pct(1 if b.total else None)],
-    )
+    total = [t["total"], wan(b.total, 2), pct(1 if b.total else None)]
+    return Table([t["category"], t["wan"], t["share"]], rows, ["l", "r", "r"], total)
+
+
+def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
+    b = results.plan.budget
+    table = categories_table(results, t, lang)
+    rows = table.rows
     chart = Chart(
         "categories",
         "hbars",

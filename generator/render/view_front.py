@@ -28,6 +28,7 @@ class ExecView:
     recommendation: the recommended scenario as a sentence, or "".
     floor_note: the ROI-floor goal seek as a sentence, or "".
     ask: the narrative `ask` paragraph, or "".
+    categories: the seven budget categories (万元) with their shares.
     """
 
     lead: str
@@ -37,6 +38,7 @@ class ExecView:
     recommendation: str
     floor_note: str
     ask: str
+    categories: Table
 
 
 def people(n, t: dict) -> str:
@@ -105,7 +107,18 @@ def exec_view(results: Results, t: dict, lang: str) -> ExecView:
             deals=people(p.funnel.forward.deals, t),
         )
     ask = dict(results.model.narrative).get("ask", "")
-    return ExecView(lead, tiles, feasibility_text(results, t), p.funnel.feasible, recommendation, floor_note, ask)
+    from .view_back import categories_table
+
+    return ExecView(
+        lead,
+        tiles,
+        feasibility_text(results, t),
+        p.funnel.feasible,
+        recommendation,
+        floor_note,
+        ask,
+        categories_table(results, t, lang),
+    )
 
 
 @dataclass(frozen=True)
