@@ -67,8 +67,9 @@ def test_retro_workbook_recalculates_to_retro_json(demo_retro, tmp_path):
     assert round(names["actual_gross_profit_total"], 2) == data["actual"]["gross_profit_total"]
     assert names["actual_roi_total"] == pytest.approx(data["actual"]["roi_total"], rel=1e-12)
     summary = wb["概览"]
-    for row in summary.iter_rows(min_row=5, max_row=9):
-        key = row[0].value
+    from generator.calc.retro import HEADLINE
+
+    for key, row in zip(HEADLINE, summary.iter_rows(min_row=5, max_row=9), strict=True):
         if key != "roi_total":
             assert round(row[3].value, 2) == round(data["variance"][key], 2), key
         assert row[4].value == pytest.approx(data["variance_pct"][key], rel=1e-9), key

@@ -34,7 +34,7 @@ DAILY_COLS = ("day", "reached", "opened", "booked", "arrived", "deals", "revenue
 
 def _head(ws, book: Book, row: int, head: list[str]) -> None:
     for c, h in enumerate(head):
-        ws.write_string(row, c, h, book.fmt["head"])
+        ws.write_string(row, c, book.h(h), book.fmt["head"])
 
 
 def _input(ws, book: Book, row: int, col: int, value, fmt: str) -> None:
@@ -179,7 +179,7 @@ def write_retro_workbook(results: Results, r: Retro, path: Path, lang: str = "zh
     fmts = {"deals": ("in_count", "count"), "roi_total": ("in_number", "ratio")}
     for i, key in enumerate(HEADLINE, start=4):
         plan_fmt, fmt = fmts.get(key, ("in_money", "money"))
-        put_text(ws, i, 0, key, book.fmt["text"])
+        put_text(ws, i, 0, book.h(key), book.fmt["text"])
         _input(ws, book, i, 1, r.plan[key], plan_fmt)
         put_formula(ws, i, 2, actual_formulas[key], book.fmt[fmt], "—" if r.actual[key] is None else r.actual[key])
         var = r.variance[key]

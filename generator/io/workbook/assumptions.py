@@ -18,9 +18,9 @@ CAMPAIGN_NUMBERS = [
 
 
 def _table(ws, book: Book, row: int, title: str, head: list[str]) -> int:
-    ws.write_string(row, 0, title, book.fmt["section"])
+    ws.write_string(row, 0, book.h(title), book.fmt["section"])
     for c, h in enumerate(head):
-        ws.write_string(row + 1, c, h, book.fmt["head"])
+        ws.write_string(row + 1, c, book.h(h), book.fmt["head"])
     return row + 2
 
 

@@ -16,8 +16,8 @@ def write_funnel(book: Book, results: Results) -> None:
     ws = book.wb.add_worksheet(name)
     segs = [s.name for s in model.segments]
     setup_sheet(ws, model.campaign.name, results.fingerprint, [16] + [14] * (len(segs) + 3), header_rows=1)
-    head = ["stage", *segs, "forward" if not segs else "total", "required"]
-    for c, h in enumerate(head):
+    head = [book.h("stage"), *segs, book.h("forward" if not segs else "total"), book.h("required")]
+    for c, h in enumerate(head):  # segment names are the input's own text
         ws.write_string(0, c, h, book.fmt["head"])
     fwd_col, req_col = len(segs) + 1, len(segs) + 2
     for i, stage in enumerate(STAGES):
@@ -63,7 +63,7 @@ def write_funnel(book: Book, results: Results) -> None:
         put_formula(ws, i + 1, req_col, formula, book.fmt["count"], req.get(stage) if req else "")
     row = len(STAGES) + 2
     yes, no = book.names["yes"], book.names["no"]
-    put_text(ws, row, 0, "feasible", book.fmt["text"])
+    put_text(ws, row, 0, book.h("feasible"), book.fmt["text"])
     put_formula(
         ws,
         row,
@@ -72,7 +72,7 @@ def write_funnel(book: Book, results: Results) -> None:
         book.fmt["text"],
         yes if f.feasible else no,
     )
-    put_text(ws, row + 1, 0, "required / pool", book.fmt["text"])
+    put_text(ws, row + 1, 0, book.h("required / pool"), book.fmt["text"])
     put_formula(
         ws, row + 1, req_col, f"={book.local(1, req_col)}/{book.local(1, fwd_col)}", book.fmt["pct"], f.pool_ratio
     )
@@ -116,7 +116,7 @@ def write_lines(book: Book, results: Results) -> None:
         "tier metric",
     ]
     for c, h in enumerate(head):
-        ws.write_string(0, c, h, book.fmt["head"])
+        ws.write_string(0, c, book.h(h), book.fmt["head"])
     a = book.refs
     yes, no = book.names["yes"], book.names["no"]
     touches = model.campaign.touches_per_customer != 1
@@ -176,7 +176,7 @@ def write_categories(book: Book, results: Results) -> None:
     ws = book.wb.add_worksheet(name)
     setup_sheet(ws, model.campaign.name, results.fingerprint, [20, 16, 10], header_rows=1)
     for c, h in enumerate(["category", "amount", "share"]):
-        ws.write_string(0, c, h, book.fmt["head"])
+        ws.write_string(0, c, book.h(h), book.fmt["head"])
     a = book.refs
     no, yes = book.names["no"], book.names["yes"]
     total_row = len(ALL_CATEGORIES) + 2  # 0-based: six, contingency, six_total row, total row
@@ -232,7 +232,7 @@ def write_categories(book: Book, results: Results) -> None:
         ),
     ]
     for k, (key, formula, value) in enumerate(rows):
-        put_text(ws, extra + k, 0, key, book.fmt["text"])
+        put_text(ws, extra + k, 0, book.h(key), book.fmt["text"])
         put_formula(ws, extra + k, 1, formula, book.fmt["money"], value)
         a[key] = book.ref(name, extra + k, 1)
     a["six_total"] = book.ref(name, six_row, 1)

@@ -29,7 +29,7 @@ def write_revenue(book: Book, results: Results) -> None:
         "variable",
     ]
     for c, h in enumerate(head):
-        ws.write_string(0, c, h, book.fmt["head"])
+        ws.write_string(0, c, book.h(h), book.fmt["head"])
     a = book.refs
     yes, no = book.names["yes"], book.names["no"]
     for r, x in enumerate(rev.lines, start=1):
@@ -76,7 +76,7 @@ def write_revenue(book: Book, results: Results) -> None:
     ]
     letters = dict(zip("abcdefghij", range(row + 1, row + 11), strict=True))  # 1-based rows of the first ten
     for k, (key, formula, value, fmt) in enumerate(totals):
-        put_text(ws, row + k, 0, key, book.fmt["text"])
+        put_text(ws, row + k, 0, book.h(key), book.fmt["text"])
         put_formula(ws, row + k, 1, formula.format(**letters), book.fmt[fmt], "—" if value is None else value)
         a[key] = book.ref(name, row + k, 1)
     row += len(totals)
@@ -86,6 +86,6 @@ def write_revenue(book: Book, results: Results) -> None:
     per_deal = f"({a['gross_profit_variable']}-{c1}*{a['variable']})"
     need = f"({c1}*{fixed}-({a['gross_profit_total']}-{a['gross_profit_variable']}))"
     formula = f'=IF(OR({a["deals"]}=0,{per_deal}<=0),"—",MAX(0,ROUNDUP({a["deals"]}*{need}/{per_deal},0)))'
-    put_text(ws, row, 0, "breakeven_deals", book.fmt["text"])
+    put_text(ws, row, 0, book.h("breakeven_deals"), book.fmt["text"])
     put_formula(ws, row, 1, formula, book.fmt["count"], "—" if roi.breakeven_deals is None else roi.breakeven_deals)
     a["breakeven_deals"] = book.ref(name, row, 1)

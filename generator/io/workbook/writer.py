@@ -77,9 +77,9 @@ def _values_sheet(book: Book, results: Results, key: str, blocks: list[tuple[str
     ws.write_string(0, 0, label, book.fmt["note"])
     row = 2
     for title, head, rows in blocks:
-        ws.write_string(row, 0, title, book.fmt["section"])
+        ws.write_string(row, 0, book.h(title), book.fmt["section"])
         for c, h in enumerate(head):
-            ws.write_string(row + 1, c, h, book.fmt["head"])
+            ws.write_string(row + 1, c, book.h(h), book.fmt["head"])
         for r, values in enumerate(rows, start=row + 2):
             for c, (value, fmt) in enumerate(values):
                 if isinstance(value, str) or value is None:
