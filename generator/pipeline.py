@@ -49,7 +49,7 @@ def slug(path: Path) -> str:
     return Path(name).stem if path.suffix.lower() == ".xlsx" else name
 
 
-def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> list[str]:
+def write_outputs(results: Results, out_dir: Path, options: BuildOptions, worker=None) -> list[str]:
     """Write every output of a build; returns the file names written."""
     from .io.output import write_atomically
     from .io.results_json import results_json
@@ -64,9 +64,7 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions) -> lis
         written.append("results.json")
         write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
         written.append("budget.xlsx")
-        written.extend(
-            write_documents(results, tmp, options.lang, options.html, options.background_charts, options.pptx).files
-        )
+        written.extend(write_documents(results, tmp, options.lang, options.html, worker, options.pptx).files)
 
     write_atomically(out_dir, write)
     return written
@@ -82,9 +80,18 @@ class BuildReport:
 
 def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
-    loaded = load(path)
-    results = compute(loaded.model, options.draws, options.seed)
-    files = write_outputs(results, out_dir, options)
+    worker = None
+    if options.background_charts:  # starts importing matplotlib while the inputs are read
+        from .render.background import ChartWorker
+
+        worker = ChartWorker()
+    try:
+        loaded = load(path)
+        results = compute(loaded.model, options.draws, options.seed)
+        files = write_outputs(results, out_dir, options, worker)
+    finally:
+        if worker is not None:
+            worker.close()
     return BuildReport(results, out_dir, files, loaded.warnings)
 
 

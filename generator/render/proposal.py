@@ -35,14 +35,13 @@ class DocumentsReport:
 
 
 def write_documents(
-    results: Results, folder: Path, lang: str, html: bool, background: bool = True, pptx: bool = False
+    results: Results, folder: Path, lang: str, html: bool, worker=None, pptx: bool = False
 ) -> DocumentsReport:
-    """Draw the charts once, render both documents."""
-    from .background import draw_in_background
-
+    """Draw the charts once (in ``worker``, a started ChartWorker, when given), render both documents."""
     view = proposal_view(results, lang)
-    if background:
-        charts_done = draw_in_background(view.charts, folder / "charts")
+    if worker is not None:
+        worker.draw(view.charts, folder / "charts")
+        charts_done = worker.wait
     else:
         from .charts import draw_all
 
