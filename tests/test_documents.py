@@ -255,3 +255,33 @@ def test_message_catalogue_has_no_repeated_keys():
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert set(messages.ZH) == set(messages.EN)
+
+
+def test_missing_narrative_leaves_its_paragraph_out(case, tmp_path):
+    case.sheets["narrative"] = (
+        case.sheets["narrative"][0],
+        [r for r in case.rows("narrative") if r[0] != "competition"],
+    )
+    results = compute(load(case.xlsx(tmp_path / "x.xlsx")).model, draws=200)
+    html = proposal_html(proposal_view(results, "zh"))
+    assert "<h3>竞争</h3>" not in html and "<h3>时机</h3>" in html
+
+
+def test_long_inputs_flow_onto_more_pages_with_headers(case, tmp_path):
+    rows = case.rows("budget")
+    for i in range(40):
+        rows.append(["labor", f"加班补贴{i:02d}", "fixed", 2, None, 100 + i, None, None, "延长营业"])
+    case.sheets["segments"] = (("segment", "customers", "ltv"), [[f"客群{k}", 4100, 8000] for k in range(10)])
+    case.drop_campaign("pool_customers")
+    risk_rows = case.rows("risks")
+    for i in range(8):
+        risk_rows.append([f"附加风险{i}", "低", "中", None, None, None, None, "关注", "运营", None])
+    results = compute(load(case.xlsx(tmp_path / "x.xlsx")).model, draws=200)
+    out = tmp_path / "out"
+    out.mkdir()
+    write_documents(results, out, "zh", html=False)
+    n = pages(out / "proposal.pdf")
+    assert n > 18
+    continued = [p for p in range(1, n + 1) if "加班补贴39" in pdftotext(out / "proposal.pdf", p)]
+    assert continued and "计算依据" in pdftotext(out / "proposal.pdf", continued[0])  # the header repeats
+    assert all(f"{p} / {n}" in pdftotext(out / "proposal.pdf", p) for p in (1, n))

@@ -41,6 +41,11 @@ class ExecView:
     categories: Table
 
 
+def rate_text(value) -> str:
+    """A stage ratio: a percentage, or a multiple where touches make it exceed 1 (×5.61)."""
+    return f"×{float(value):.2f}" if value is not None and value > 1 else pct(value)
+
+
 def people(n, t: dict) -> str:
     return t["n_people"].format(n=num(n))
 
@@ -316,7 +321,11 @@ def plan_view(results: Results, t: dict, lang: str) -> PlanView:
     funnel_rows = []
     for i, stage in enumerate(STAGES):
         rate = (
-            "" if i == 0 else pct(f.divisors[RATES[i - 1]]) if model.segments else pct(model.funnel.rate(RATES[i - 1]))
+            ""
+            if i == 0
+            else rate_text(f.divisors[RATES[i - 1]])
+            if model.segments
+            else pct(model.funnel.rate(RATES[i - 1]))
         )
         funnel_rows.append(
             [label("stage", stage, lang), rate, num(f.forward.get(stage)), num(req.get(stage)) if req else "—"]
@@ -337,7 +346,11 @@ def plan_view(results: Results, t: dict, lang: str) -> PlanView:
     needed = Table(
         [t["rate"], t["planned"], t["needed_rate"]],
         [
-            [label("rate", n.rate, lang), pct(n.current), pct(n.needed) if n.needed is not None else t["not_reachable"]]
+            [
+                label("rate", n.rate, lang),
+                rate_text(n.current),
+                rate_text(n.needed) if n.needed is not None else t["not_reachable"],
+            ]
             for n in f.needed_rates
         ],
         ["l", "r", "r"],
