@@ -92,3 +92,13 @@ def test_segments_sum_and_use_their_own_rates():
     assert plan.forward.pool == 1336
     # reverse uses the aggregate ratios of the forward funnel
     assert plan.divisors["purchase"] == D(plan.forward.deals) / D(plan.forward.arrived)
+
+
+def test_segmented_reach_with_touches_is_judged_on_each_segments_rate():
+    segs = (Segment("忠诚", 895, touches=D(3)), Segment("低成本", 441, reach=D("0.5")))
+    plan = plan_funnel(model(segments=segs, target=40))
+    needed = {n.rate: n for n in plan.needed_rates}
+    assert needed["reach"].current > 1  # reached / pool counts touches
+    assert needed["reach"].needed is not None  # yet no segment's reach rate must pass 1
+    factor = D(40) / plan.forward.deals
+    assert needed["reach"].needed == needed["reach"].current * factor

@@ -118,6 +118,8 @@ def plan_funnel(model: Model) -> FunnelPlan:
         if forward.deals == 0:
             needed.append(NeededRate(rate, current, None))
             continue
-        value = div(current * target, forward.deals)
-        needed.append(NeededRate(rate, current, value if value <= 1 else None))
+        factor = div(target, forward.deals)
+        # reachable when no segment's own rate would have to pass 1 (touches make reach a multiple)
+        highest = max((segment_rates(model, s)[0][rate] for s in model.segments), default=model.funnel.rate(rate))
+        needed.append(NeededRate(rate, current, current * factor if highest * factor <= 1 else None))
     return FunnelPlan(forward, per, required, feasible, divisors, tuple(needed), target)
