@@ -226,4 +226,11 @@ EN: dict[str, str] = {
     "alert_rate": "{rate} to date {actual}, below the plan's {plan}.",
     "alert_trigger": "Response triggered for \u201c{risk}\u201d: {response}",
     "alert_contingency": "Triggered responses need {extra}, more than the contingency of {contingency} (short by {left}).",
+    "seg_title": "Customer segmentation",
+    "seg_pool": "Customers in the pool",
+    "seg_as_of": "as of {as_of} · {base} in all",
+    "seg_status_active": "Active (< 3 months)",
+    "seg_status_at_risk": "At risk (3–6 months)",
+    "seg_status_dormant": "Dormant (6–12 months)",
+    "seg_status_lost": "Lost (12+ months)",
 }

@@ -229,4 +229,11 @@ ZH: dict[str, str] = {
     "alert_rate": "{rate}累计{actual},低于计划{plan}。",
     "alert_trigger": "触发预案「{risk}」:{response}",
     "alert_contingency": "已触发预案需追加{extra},超出应急储备{contingency}(缺口{left})。",
+    "seg_title": "客户细分",
+    "seg_pool": "目标池客户",
+    "seg_as_of": "截至{as_of} · 全部{base}",
+    "seg_status_active": "活跃(3个月内)",
+    "seg_status_at_risk": "风险(3–6个月)",
+    "seg_status_dormant": "沉睡(6–12个月)",
+    "seg_status_lost": "流失(12个月以上)",
 }

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..fmt import num, pct
 from ..jsonout import dumps
 from ..render.tables import Chart, Table, Tile
-from .schemes import STATUS_LABELS, STATUSES, Segmentation
+from .schemes import STATUSES, Segmentation
 
 CAMPAIGN_KEYS = {
     "total_customers": None,
@@ -71,16 +71,16 @@ class SegmentsView:
     chart: Chart
 
 
-def segments_view(s: Segmentation, source: str) -> SegmentsView:
-    tiles = [Tile("客户 customers", num(s.customers), f"截至 {s.as_of.isoformat()} · 全部 {num(s.base_customers)}")]
-    tiles += [
+def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
+    share = lambda n: pct(n / s.base_customers if s.base_customers else None)  # noqa: E731
+    tiles = [
         Tile(
-            f"{STATUS_LABELS[k]} {k}",
-            num(s.status[k]),
-            pct(s.status[k] / s.base_customers if s.base_customers else None),
+            t["seg_pool"],
+            num(s.customers),
+            t["seg_as_of"].format(as_of=s.as_of.isoformat(), base=num(s.base_customers)),
         )
-        for k in STATUSES
     ]
+    tiles += [Tile(t[f"seg_status_{k}"], num(s.status[k]), share(s.status[k])) for k in STATUSES]
     rows = [
         [
             r["segment"],
@@ -110,9 +110,10 @@ def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str)
 
     (folder / "segments.json").write_text(dumps(segments_dict(s)) + "\n", encoding="utf-8")
     (folder / "segments.csv").write_text(segments_csv(s), encoding="utf-8")
-    view = segments_view(s, source)
+    t = messages("zh")
+    view = segments_view(s, source, t)
     draw_all([view.chart], folder / "charts")
-    doc = {"lang": "zh", "t": messages("zh"), "name": view.title, "fingerprint": fingerprint, "subtitle": ""}
+    doc = {"lang": "zh", "t": t, "name": view.title, "fingerprint": fingerprint, "subtitle": ""}
     write_pdf(render("segments.html.j2", doc=doc, v=view), folder, folder / "segments.pdf")
     return ["segments.json", "segments.csv", "segments.pdf", "charts/"]
 

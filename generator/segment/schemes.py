@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 DAYS_PER_MONTH = 30.4375
 STATUSES = ("active", "at_risk", "dormant", "lost")
-STATUS_LABELS = {"active": "活跃", "at_risk": "风险", "dormant": "沉睡", "lost": "流失"}
 
 
 @dataclass(frozen=True)
