@@ -78,6 +78,17 @@ def chart_data(chart: Chart):
     raise ValueError(f"no native chart for {k}")
 
 
+def _east_asian(rpr) -> None:
+    """Name the East Asian (and complex-script) typeface too, so CJK text keeps the font."""
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    for tag in ("ea", "cs"):
+        for old in rpr.findall(f"{{{ns}}}{tag}"):
+            rpr.remove(old)
+        etree.SubElement(rpr, f"{{{ns}}}{tag}").set("typeface", FONT)
+
+
 def add_chart(slide, chart: Chart, left, top, width, height):
     kind, data = chart_data(chart)
     frame = slide.shapes.add_chart(kind, left, top, width, height, data)
@@ -91,6 +102,10 @@ def add_chart(slide, chart: Chart, left, top, width, height):
             r.font.name = FONT
     c.font.size = Pt(9)
     c.font.name = FONT
+    _east_asian(c.font._rPr)
+    for p in c.chart_title.text_frame.paragraphs:
+        for r in p.runs:
+            _east_asian(r.font._rPr)
     series = list(c.plots[0].series)
     c.has_legend = len(series) > 1 or kind == XL_CHART_TYPE.DOUGHNUT
     if c.has_legend:
