@@ -79,6 +79,7 @@ def add_tile(slide, left, top, tile: Tile) -> None:
     bar.line.fill.background()
     box = slide.shapes.add_textbox(left, top + Inches(0.05), Inches(2.9), Inches(0.9))
     frame = box.text_frame
+    frame.word_wrap = True
     for i, (text, size, bold, color) in enumerate(
         ((tile.label, 10, False, GREY), (tile.value, 20, True, NAVY), (tile.note, 9, False, GREY))
     ):
@@ -138,6 +139,7 @@ def slides_of(view: ProposalView) -> list[SlideSpec]:
             view.doc.name,
             [plain(e.lead), plain(e.feasibility), plain(e.recommendation), plain(e.floor_note)],
             e.tiles,
+            table=e.categories,
             notes=notes_ask,
         ),
         SlideSpec(
@@ -293,15 +295,17 @@ def write_deck(view: ProposalView, path: Path) -> int:
                 y = top + Inches(1.05 * (i // 4))
                 add_tile(slide, left, y, tile)
             top += Inches(1.05 * ((min(len(spec.tiles), 8) + 3) // 4) + 0.1)
-        if texts:
-            text_box(
-                slide, Inches(0.5), top, Inches(12.3), Inches(0.3 * len(texts) + 0.3), [clip(x, 300) for x in texts], 12
-            )
-            top += Inches(0.3 * len(texts) + 0.4)
+        side_by_side = bool(texts) and spec.table is not None and spec.chart is None and bool(spec.tiles)
+        if texts:  # beside a table on the tiles' slide, else above what follows
+            width = Inches(6.2) if side_by_side else Inches(12.3)
+            text_box(slide, Inches(0.5), top, width, Inches(0.3 * len(texts) + 0.3), [clip(x, 300) for x in texts], 12)
+            if not side_by_side:
+                top += Inches(0.3 * len(texts) + 0.4)
         table_width = Inches(7.0) if spec.chart else Inches(12.3)
         if spec.table is not None:
             rows = spec.table.rows + ([spec.table.foot] if spec.table.foot else [])
-            add_table(slide, spec.table, rows, Inches(0.5), top, table_width)
+            table_left = Inches(7.0) if side_by_side else Inches(0.5)
+            add_table(slide, spec.table, rows, table_left, top, Inches(5.8) if side_by_side else table_width)
             if spec.chart2 is not None:
                 below = top + Inches(0.32 * (len(rows) + 1) + 0.6)
                 add_chart(slide, spec.chart2, Inches(0.5), below, table_width, Inches(6.8) - below)
