@@ -178,7 +178,7 @@ def test_usage_error_exits_2(runner):
     assert "Missing argument 'INPUTS...'" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["init"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["init"], ["track"], ["retro"], ["segment"]])
 def test_every_help_has_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0
