@@ -3,7 +3,8 @@
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-DEBS  := fonts-noto-cjk libharfbuzz-subset0 poppler-utils libreoffice-calc-nogui libreoffice-impress-nogui
+DEBS  := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
+         libreoffice-calc-nogui libreoffice-impress-nogui
 
 .PHONY: demo test setup debs lint format bench clean
 
