@@ -232,10 +232,11 @@ def test_template_data_is_the_documented_dataclass(template):
     import generator.render.summary as summary
     import generator.render.view_back as back
     import generator.render.view_front as front
+    import generator.render.view_plan as plan
     import generator.render.view_risk as risk
 
     var, cls_name = SECTIONS[template]
-    cls = next(getattr(m, cls_name) for m in (front, back, risk, summary) if hasattr(m, cls_name))
+    cls = next(getattr(m, cls_name) for m in (front, plan, back, risk, summary) if hasattr(m, cls_name))
     declared = {f.name for f in fields(cls)}
     documented = set(re.findall(r"^\s{4}(\w+): ", cls.__doc__, flags=re.M))
     used = set(re.findall(rf"\b{var}\.(\w+)", (TEMPLATES / template).read_text(encoding="utf-8")))

@@ -14,7 +14,8 @@ from ..results import Results
 from .messages import messages
 from .tables import Chart, Para, Table, Tile
 from .view_back import BudgetView, RoiView, budget_view, roi_view
-from .view_front import ExecView, MarketView, PlanView, exec_view, market_view, plan_view
+from .view_front import ExecView, MarketView, exec_view, market_view
+from .view_plan import PlanView, plan_view
 from .view_risk import CasesView, CompareView, RiskView, cases_view, compare_view, risk_view
 
 
