@@ -33,6 +33,14 @@ def _num(ws, book: Book, row: int, col: int, value, fmt: str, key: object) -> No
     book.refs[key] = book.ref(book.names["assumptions"], row, col)
 
 
+def _inputs(ws, book: Book, row: int, texts: list[str], obj, key: str, fields: list[tuple[str, str]]) -> None:
+    """One row of input cells: its texts, then each numeric field named ``key.field`` for formulas."""
+    for col, text in enumerate(texts):
+        put_text(ws, row, col, text, book.fmt["in_text"])
+    for col, (field, fmt) in enumerate(fields, start=len(texts)):
+        _num(ws, book, row, col, getattr(obj, field), fmt, f"{key}.{field}")
+
+
 def write_assumptions(book: Book, results: Results) -> None:
     model, lang = results.model, book.lang
     name = book.names["assumptions"]
@@ -102,17 +110,13 @@ def write_assumptions(book: Book, results: Results) -> None:
     if model.channels:
         row = _table(ws, book, row, "channels", ["channel", "reachable", "sends", "unit_cost", "fixed_cost"])
         for ch in model.channels:
-            put_text(ws, row, 0, ch.name, book.fmt["in_text"])
-            for col, (field, fmt) in enumerate(
-                [
-                    ("reachable", "in_count"),
-                    ("sends", "in_number"),
-                    ("unit_cost", "in_money"),
-                    ("fixed_cost", "in_money"),
-                ],
-                start=1,
-            ):
-                _num(ws, book, row, col, getattr(ch, field), fmt, f"channel.{ch.name}.{field}")
+            fields = [
+                ("reachable", "in_count"),
+                ("sends", "in_number"),
+                ("unit_cost", "in_money"),
+                ("fixed_cost", "in_money"),
+            ]
+            _inputs(ws, book, row, [ch.name], ch, f"channel.{ch.name}", fields)
             row += 1
         row += 1
 
@@ -124,15 +128,14 @@ def write_assumptions(book: Book, results: Results) -> None:
         ["item", "category", "driver", "segment", "quantity", "times", "unit_cost", "lump_sum", "memo"],
     )
     for b in model.budget:
-        put_text(ws, row, 0, b.item, book.fmt["in_text"])
-        put_text(ws, row, 1, label("category", b.category, lang), book.fmt["in_text"])
-        put_text(ws, row, 2, b.driver, book.fmt["in_text"])
-        put_text(ws, row, 3, b.segment or "", book.fmt["in_text"])
-        for col, (field, fmt) in enumerate(
-            [("quantity", "in_number"), ("times", "in_number"), ("unit_cost", "in_money"), ("lump_sum", "in_money")],
-            start=4,
-        ):
-            _num(ws, book, row, col, getattr(b, field), fmt, f"budget.{b.item}.{field}")
+        texts = [b.item, label("category", b.category, lang), b.driver, b.segment or ""]
+        fields = [
+            ("quantity", "in_number"),
+            ("times", "in_number"),
+            ("unit_cost", "in_money"),
+            ("lump_sum", "in_money"),
+        ]
+        _inputs(ws, book, row, texts, b, f"budget.{b.item}", fields)
         put_text(ws, row, 8, book.names["yes" if b.memo else "no"], book.fmt["in_text"])
         row += 1
     row += 1
@@ -145,15 +148,13 @@ def write_assumptions(book: Book, results: Results) -> None:
         ["item", "horizon", "driver", "segment", "quantity", "unit_value", "discount", "lump_sum", "margin"],
     )
     for r in model.revenue:
-        put_text(ws, row, 0, r.item, book.fmt["in_text"])
-        put_text(ws, row, 1, r.horizon, book.fmt["in_text"])
-        put_text(ws, row, 2, r.driver, book.fmt["in_text"])
-        put_text(ws, row, 3, r.segment or "", book.fmt["in_text"])
-        for col, (field, fmt) in enumerate(
-            [("quantity", "in_number"), ("unit_value", "in_money"), ("discount", "in_pct"), ("lump_sum", "in_money")],
-            start=4,
-        ):
-            _num(ws, book, row, col, getattr(r, field), fmt, f"revenue.{r.item}.{field}")
+        fields = [
+            ("quantity", "in_number"),
+            ("unit_value", "in_money"),
+            ("discount", "in_pct"),
+            ("lump_sum", "in_money"),
+        ]
+        _inputs(ws, book, row, [r.item, r.horizon, r.driver, r.segment or ""], r, f"revenue.{r.item}", fields)
         key = f"revenue.{r.item}.margin"
         if r.margin is not None:
             _num(ws, book, row, 8, r.margin, "in_pct", key)
