@@ -48,6 +48,16 @@ class Guarded(click.Group):
             _crash(exc)
 
 
+def _attempt(call):
+    """Run a pipeline call: its problems printed and exit 1, else its warnings printed and its report."""
+    try:
+        report = call()
+    except InputError as exc:
+        _fail(exc)
+    _report(report.warnings)
+    return report
+
+
 def _fail(exc: InputError) -> None:
     _report(exc.problems)
     n = len(exc.errors)
@@ -108,12 +118,7 @@ def build(
         return
     path = inputs[0]
     out_dir = out or Path("output") / slug(path)
-    try:
-        report = run_build(path, out_dir, options)
-    except InputError as exc:
-        _fail(exc)
-        return
-    _report(report.warnings)
+    report = _attempt(lambda: run_build(path, out_dir, options))
     r = report.results
     from .fmt import num, ratio, yuan
     from .render.tables import clip
@@ -167,12 +172,7 @@ def validate(input_path: Path) -> None:
     """
     from .pipeline import load
 
-    try:
-        loaded = load(input_path)
-    except InputError as exc:
-        _fail(exc)
-        return
-    _report(loaded.warnings)
+    loaded = _attempt(lambda: load(input_path))
     w = len(loaded.warnings)
     click.echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
 

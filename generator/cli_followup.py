@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _fail, _report, main
-from .errors import InputError
+from .cli import _attempt, _report, main
 
 
 @main.command()
@@ -34,12 +33,7 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
     from .pipeline import track as run_track
 
     out_dir = out or Path("output") / f"{slug(input_path)}-tracking"
-    try:
-        report = run_track(input_path, daily, out_dir, lang)
-    except InputError as exc:
-        _fail(exc)
-        return
-    _report(report.warnings)
+    report = _attempt(lambda: run_track(input_path, daily, out_dir, lang))
     tr = report.result
     click.echo(
         f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
@@ -73,12 +67,7 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     from .pipeline import slug
 
     out_dir = out or Path("output") / f"{slug(input_path)}-retro"
-    try:
-        report = run_retro(input_path, actuals, out_dir, lang)
-    except InputError as exc:
-        _fail(exc)
-        return
-    _report(report.warnings)
+    report = _attempt(lambda: run_retro(input_path, actuals, out_dir, lang))
     r = report.result
     click.echo(
         f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
@@ -127,12 +116,9 @@ def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, in
             "give three increasing numbers of months, like 3,6,12", param_hint="--thresholds"
         ) from None
     out_dir = out or Path("output") / f"{slug(customers)}-segments"
-    try:
-        report = run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into)
-    except InputError as exc:
-        _fail(exc)
-        return
-    _report(report.warnings)
+    report = _attempt(
+        lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into)
+    )
     s = report.segmentation
     parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
     click.echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
