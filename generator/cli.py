@@ -6,17 +6,26 @@ Exit codes: 0 success, 1 input problems (each printed with its location),
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from .errors import InputError, Problem
+from .text import terminal
+
+
+def echo(text: object = "", err: bool = False) -> None:
+    """Print a line with any control characters from the inputs shown escaped (never raw)."""
+    click.echo(terminal(str(text)), err=err)
 
 
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
-        click.echo(str(problem), err=True)
+        echo(problem, err=True)
 
 
 def _crash(exc: BaseException) -> None:
@@ -28,8 +37,9 @@ def _crash(exc: BaseException) -> None:
     folder.mkdir(exist_ok=True)
     log = Path(tempfile.mkstemp(prefix="crash-", suffix=".log", dir=folder)[1])
     log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-    click.echo(
-        f"internal error: {type(exc).__name__}: {str(exc)[:200]} — this is a bug in budgetgen, not in your input; "
+    first = (str(exc).strip().splitlines() or [""])[0][:200]
+    echo(
+        f"internal error: {type(exc).__name__}: {first} — this is a bug in budgetgen, not in your input; "
         f"please report it with {log}",
         err=True,
     )
@@ -40,12 +50,26 @@ class Guarded(click.Group):
     """Turns any unexpected exception of a command into one line and a log file."""
 
     def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # the last line of defence
-            _crash(exc)
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+                raise
+            except BrokenPipeError:  # `budgetgen … | head -1`: the reader has gone, end quietly
+                _quiet_stdout()
+                sys.exit(0)
+            except Exception as exc:  # the last line of defence
+                _crash(exc)
+            finally:
+                for warning in caught:  # a library's warning: one plain line, no source path
+                    with contextlib.suppress(BrokenPipeError):
+                        echo(f"note: {str(warning.message).splitlines()[0][:200]}", err=True)
+
+
+def _quiet_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _attempt(call):
@@ -61,7 +85,7 @@ def _attempt(call):
 def _fail(exc: InputError) -> None:
     _report(exc.problems)
     n = len(exc.errors)
-    click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
+    echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
     sys.exit(1)
 
 
@@ -87,7 +111,9 @@ def main() -> None:
 @click.option(
     "--draws", type=click.IntRange(100, 5_000_000), default=10_000, show_default=True, help="Monte Carlo draws."
 )
-@click.option("--seed", type=int, default=20240501, show_default=True, help="Monte Carlo seed.")
+@click.option(
+    "--seed", type=click.IntRange(0, 2**32 - 1), default=20240501, show_default=True, help="Monte Carlo seed."
+)
 @click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
 @click.option("--pptx", is_flag=True, help="Also write proposal.pptx, an editable deck with native charts.")
 @click.option(
@@ -124,7 +150,7 @@ def build(
     from .render.tables import clip
 
     plan = r.plan
-    click.echo(
+    echo(
         f"{out_dir}/: {', '.join(report.files)} — {clip(r.model.campaign.name, 80)} · fingerprint {r.fingerprint}\n"
         f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
         f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
@@ -141,13 +167,13 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
         outcomes.append(o)
         head = f"[{k}/{len(inputs)}] {o.slug}"
         if o.ok:
-            click.echo(
+            echo(
                 f"{head}: {clip(o.name, 40)} · budget {yuan(o.budget_total)} 元 · deals {num(o.deals)} · ROI {ratio(o.roi_total)} · {o.seconds:.1f} s"
             )
         else:
-            click.echo(f"{head}: failed ({len(o.errors)} error{'s' if len(o.errors) != 1 else ''}) · {o.seconds:.1f} s")
+            echo(f"{head}: failed ({len(o.errors)} error{'s' if len(o.errors) != 1 else ''}) · {o.seconds:.1f} s")
             for line in o.errors:
-                click.echo(f"  {line}", err=True)
+                echo(f"  {line}", err=True)
 
     def write_json(path: Path, text: str) -> None:
         tmp = path.with_name(f".{path.name}.tmp")
@@ -156,7 +182,7 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
 
     files = write_portfolio(outcomes, out_root, write_json)
     failed = sum(not o.ok for o in outcomes)
-    click.echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
+    echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
     if failed:
         sys.exit(1)
 
@@ -174,7 +200,7 @@ def validate(input_path: Path) -> None:
 
     loaded = _attempt(lambda: load(input_path))
     w = len(loaded.warnings)
-    click.echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
+    echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
 
 
 @main.command()
@@ -211,17 +237,17 @@ def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | N
     if path.suffix.lower() != ".xlsx":
         raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
     if path.exists() and not force:
-        click.echo(f"{path}: already exists; pass --force to overwrite it", err=True)
+        echo(f"{path}: already exists; pass --force to overwrite it", err=True)
         sys.exit(1)
     if not path.parent.is_dir():
-        click.echo(f"{path}: folder {path.parent} does not exist", err=True)
+        echo(f"{path}: folder {path.parent} does not exist", err=True)
         sys.exit(1)
     if actuals:
         _init_actuals(path, from_input, case)
         return
     rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
     write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
-    click.echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
+    echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
 
 
 def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
@@ -235,7 +261,7 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
         write_actuals_workbook(
             path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
         )
-        click.echo(f"{path}: written (seed 000's actuals)")
+        echo(f"{path}: written (seed 000's actuals)")
         return
     from .pipeline import load
     from .results import compute
@@ -246,7 +272,7 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
         _fail(exc)
         return
     write_actuals_workbook(path, plan_actuals(results))
-    click.echo(
+    echo(
         f"{path}: written (every day and item of {from_input}; fill in the actuals, then `budgetgen retro {from_input} {path}`)"
     )
 

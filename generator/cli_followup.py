@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _attempt, _report, main
+from .cli import _attempt, _report, echo, main
 
 
 @main.command()
@@ -35,7 +35,7 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
     out_dir = out or Path("output") / f"{slug(input_path)}-tracking"
     report = _attempt(lambda: run_track(input_path, daily, out_dir, lang))
     tr = report.result
-    click.echo(
+    echo(
         f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
         f"deals {num(tr.cumulative['deals'])}, projected {num(tr.projected_deals)} (gap {num(tr.gap)}), "
         f"ROI to date {ratio(tr.roi_to_date)}, {len(tr.alerts)} alert{'s' if len(tr.alerts) != 1 else ''}"
@@ -44,7 +44,7 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
         from .render.messages import messages
         from .render.tracking import alert_text
 
-        click.echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
+        echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
 
 
 @main.command()
@@ -69,10 +69,23 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     out_dir = out or Path("output") / f"{slug(input_path)}-retro"
     report = _attempt(lambda: run_retro(input_path, actuals, out_dir, lang))
     r = report.result
-    click.echo(
+    echo(
         f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
         f"budget {pct(r.variance_pct['budget_total'])} vs plan, ROI {ratio(r.actual['roi_total'])} (plan {ratio(r.plan['roi_total'])})"
     )
+
+
+def _check_where(ctx, param, value):
+    """A --where that does not parse is a usage error naming the position (exit 2)."""
+    if value is None:
+        return None
+    from .segment.where import WhereError, parse_where
+
+    try:
+        parse_where(value)
+    except WhereError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
 
 
 @main.command()
@@ -84,7 +97,11 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="The day months are counted back from (default today).",
 )
-@click.option("--where", help='Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".')
+@click.option(
+    "--where",
+    callback=_check_where,
+    help='Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".',
+)
 @click.option("--thresholds", default="3,6,12", show_default=True, help="Months for at_risk, dormant, lost.")
 @click.option("--rfm", help="RFM tiers NAME:MONTHS,VISITS,SPEND;… (first match wins; the rest are 沉睡).")
 @click.option(
@@ -121,9 +138,9 @@ def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, in
     )
     s = report.segmentation
     parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
-    click.echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
+    echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
     if into:
-        click.echo(f"{into}: segments and base counts written (backup: {report.backup})")
+        echo(f"{into}: segments and base counts written (backup: {report.backup})")
         _report(report.into_problems)
         if any(p.level == "error" for p in report.into_problems):
             sys.exit(1)

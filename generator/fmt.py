@@ -11,7 +11,9 @@ from .schema import CAMPAIGN_KEYS, RATE_LABELS, STAGE_LABELS, TIER_METRICS
 
 
 def dec(value: Decimal | int | float) -> Decimal:
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    """The value as a Decimal; a negative zero becomes zero (never printed as -0.00)."""
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return d + 0 if d == 0 else d
 
 
 def num(value: Decimal | int | float) -> str:
@@ -24,20 +26,20 @@ def num(value: Decimal | int | float) -> str:
 
 
 def yuan(value: Decimal | float) -> str:
-    return f"{excel_round(dec(value), 2):,.2f}"
+    return f"{dec(excel_round(dec(value), 2)):,.2f}"
 
 
 def wan(value: Decimal | float, places: int = 2) -> str:
     """万元 for the deck: 872,699.94 → 87.27."""
-    return f"{excel_round(dec(value) / 10000, places):,.{places}f}"
+    return f"{dec(excel_round(dec(value) / 10000, places)):,.{places}f}"
 
 
 def ratio(value: Decimal | float | None) -> str:
-    return "—" if value is None else f"{excel_round(dec(value), 2):.2f}:1"
+    return "—" if value is None else f"{dec(excel_round(dec(value), 2)):.2f}:1"
 
 
 def pct(value: Decimal | float | None, places: int = 1) -> str:
-    return "—" if value is None else f"{excel_round(dec(value) * 100, places):.{places}f}%"
+    return "—" if value is None else f"{dec(excel_round(dec(value) * 100, places)):.{places}f}%"
 
 
 def pct_short(value: Decimal) -> str:

@@ -39,6 +39,7 @@ class Campaign:
     lost_customers: int | None = None
     baseline_retention: Decimal | None = None
     target_retention: Decimal | None = None
+    where: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # key → its value's cell
 
     @property
     def execution_days(self) -> int:

@@ -32,24 +32,39 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and validate an input; raise :class:`InputError` with every problem."""
+    from .calc.checks import check_plan
+    from .calc.plan import compute_plan
     from .io.reader import read_source
     from .parse import parse_model
 
     problems = Collector()
     source = read_source(path, problems)
     model = parse_model(source, problems) if source is not None else None
+    if model is not None:
+        check_plan(model, compute_plan(model), problems)
     problems.raise_if_errors()
     if model is None:  # pragma: no cover - parse_model reports why
         raise InputError([Problem(str(path), "could not be read")])
     return Loaded(model, problems.warnings)
 
 
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
 def slug(path: Path) -> str:
-    name = path.name.rstrip("/") or path.resolve().name
-    return Path(name).stem if path.suffix.lower() == ".xlsx" else name
+    """A folder name for an input: its name without extension, never empty, hidden, ``..`` or reserved."""
+    name = path.name or path.resolve().name
+    if name.lower().endswith((".xlsx", ".csv")):
+        name = name.rsplit(".", 1)[0]
+    name = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in name).strip(" .")
+    if not name or name.lower() in RESERVED:
+        name = f"campaign-{name}" if name else "campaign"
+    return name
 
 
-def write_outputs(results: Results, out_dir: Path, options: BuildOptions, worker=None) -> list[str]:
+def write_outputs(
+    results: Results, out_dir: Path, options: BuildOptions, worker=None, inputs: tuple[Path, ...] = ()
+) -> list[str]:
     """Write every output of a build; returns the file names written."""
     from .io.output import write_atomically
     from .io.results_json import results_json
@@ -66,7 +81,7 @@ def write_outputs(results: Results, out_dir: Path, options: BuildOptions, worker
         written.append("budget.xlsx")
         written.extend(write_documents(results, tmp, options.lang, options.html, worker, options.pptx).files)
 
-    write_atomically(out_dir, write)
+    write_atomically(out_dir, write, command="build", fingerprint=results.fingerprint, inputs=inputs)
     return written
 
 
@@ -86,9 +101,12 @@ def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> Bui
 
         worker = ChartWorker()
     try:
+        from .io.output import check_output_dir
+
+        check_output_dir(out_dir, (path,))
         loaded = load(path)
         results = compute(loaded.model, options.draws, options.seed)
-        files = write_outputs(results, out_dir, options, worker)
+        files = write_outputs(results, out_dir, options, worker, (path,))
     finally:
         if worker is not None:
             worker.close()
@@ -105,14 +123,15 @@ class FollowUpReport:
     warnings: list[Problem]
 
 
-def _follow_up(input_path: Path, out_dir: Path, read, calculate, write) -> FollowUpReport:
+def _follow_up(input_path: Path, second: Path, out_dir: Path, read, calculate, write, command: str) -> FollowUpReport:
     """Load the plan, read the second file, compute from both, write: what track and retro share.
 
     ``read(model, problems)`` returns the second file's data, ``calculate(model, plan, data)``
     the result, ``write(results, result, folder)`` the names written.
     """
-    from .io.output import write_atomically
+    from .io.output import check_output_dir, write_atomically
 
+    check_output_dir(out_dir, (input_path, second))
     loaded = load(input_path)
     problems = Collector()
     data = read(loaded.model, problems)
@@ -120,7 +139,13 @@ def _follow_up(input_path: Path, out_dir: Path, read, calculate, write) -> Follo
     results = compute(loaded.model, draws=1000)
     result = calculate(loaded.model, results.plan, data)
     files: list[str] = []
-    write_atomically(out_dir, lambda tmp: files.extend(write(results, result, tmp)))
+    write_atomically(
+        out_dir,
+        lambda tmp: files.extend(write(results, result, tmp)),
+        command=command,
+        fingerprint=results.fingerprint,
+        inputs=(input_path, second),
+    )
     return FollowUpReport(result, out_dir, files, loaded.warnings + problems.warnings)
 
 
@@ -136,10 +161,12 @@ def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -
 
     return _follow_up(
         input_path,
+        daily_path,
         out_dir,
         lambda model, problems: read_daily(daily_path, model.campaign, problems),
         compute_tracking,
         write,
+        "track",
     )
 
 
@@ -154,7 +181,13 @@ def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh")
         return write_retro(results, result, folder, lang)
 
     return _follow_up(
-        input_path, out_dir, lambda model, problems: read_actuals(actuals_path, model, problems), compute_retro, write
+        input_path,
+        actuals_path,
+        out_dir,
+        lambda model, problems: read_actuals(actuals_path, model, problems),
+        compute_retro,
+        write,
+        "retro",
     )
 
 
@@ -187,6 +220,7 @@ def segment(
     from .segment.read import read_customers
     from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
     from .segment.schemes import segment as run_scheme
+    from .segment.where import WhereError
 
     problems = Collector()
     tiers = DEFAULT_RFM
@@ -205,14 +239,11 @@ def segment(
         result = run_scheme(
             frame, scheme, as_of or dt.date.today(), where, tuple(thresholds or DEFAULT_THRESHOLDS), rfm=tiers
         )
-    except Exception as exc:  # a --where the frame cannot evaluate
+    except WhereError as exc:
+        raise InputError([Problem("--where", str(exc))]) from None
+    except TypeError:  # e.g. a text column compared with a number
         raise InputError(
-            [
-                Problem(
-                    "--where",
-                    f"cannot filter with {where!r}: {type(exc).__name__}: {exc}; use columns like months, status, visits_12m, spend_12m, ltv",
-                )
-            ]
+            [Problem("--where", "compares a text column with a number (or a number column with 'text')")]
         ) from None
     fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
     files: list[str] = []

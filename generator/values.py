@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .schema import CATEGORIES, ENUM_LABELS, LEVEL_WORDS, TRIGGER_OPS, match_key
+from .text import clean
 
 
 class BadValue(ValueError):
@@ -75,7 +76,7 @@ def _number(raw: object, what: str) -> Decimal:
 def conv_text(raw: object) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    return str(raw).strip()
+    return clean(str(raw)).strip()
 
 
 def conv_raw(raw: object) -> object:
@@ -142,8 +143,8 @@ def conv_fraction(raw: object) -> Decimal:
 
 def conv_touches(raw: object) -> Decimal:
     value = to_decimal(raw)
-    if value is None or value < 1:
-        raise BadValue(f"must be a number ≥ 1 (average touches per reached customer), got {shown(raw)}")
+    if value is None or not 1 <= value <= 100:
+        raise BadValue(f"must be a number from 1 to 100 (average touches per reached customer), got {shown(raw)}")
     return value
 
 

@@ -30,6 +30,16 @@ class Grid:
     sheet: str
     is_csv: bool
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(
+        default_factory=list
+    )  # first row, first col, last row, last col (1-based)
+
+    def merged_range(self, row: int, col: int) -> str | None:
+        """The merged range (``A2:A3``) that holds this cell (0-based column), when it is part of one."""
+        for r1, c1, r2, c2 in self.merged:
+            if r1 <= row <= r2 and c1 <= col + 1 <= c2:
+                return f"{column_letter(c1 - 1)}{r1}:{column_letter(c2 - 1)}{r2}"
+        return None
 
     @property
     def where(self) -> str:

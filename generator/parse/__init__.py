@@ -10,12 +10,22 @@ from ..schema import SHEETS, sheet_for
 from . import core, extra
 
 
+def _unknown_sheet(name: str) -> str:
+    import difflib
+
+    known = [s.key for s in SHEETS.values()] + [s.label for s in SHEETS.values()]
+    close = difflib.get_close_matches(name.strip().lower(), known, n=1, cutoff=0.6)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    return f"is not a sheet budgetgen reads; it is ignored{hint}"
+
+
 def _sheets(source: Source, problems: Collector) -> dict[str, Grid]:
     found: dict[str, Grid] = {}
     for name, grid in source.grids.items():
         sheet = sheet_for(name)
-        if sheet is None:
-            continue  # unknown sheets are ignored (SPEC §2)
+        if sheet is None:  # ignored (SPEC §2), but never silently
+            problems.warn(grid.where, _unknown_sheet(name))
+            continue
         if sheet.key in found:
             problems.error(grid.where, f'is a second "{sheet.key}" sheet (first: {found[sheet.key].where})')
             continue

@@ -12,6 +12,8 @@ from ..schema import CAMPAIGN_KEYS, ENUM_LABELS, RATE_INTO, RATES, SHEETS, STAGE
 from ..values import CONVERTERS, BadValue, is_blank, to_decimal
 from .tables import Row, read_table, unique
 
+MAX_DAYS = 366
+MAX_CUSTOMERS = 100_000_000
 _DEFAULTS = {"touches_per_customer": Decimal(1), "contingency_rate": Decimal("0.08")}
 
 
@@ -55,11 +57,19 @@ def parse_campaign(grid: Grid, problems: Collector, has_segments: bool) -> Campa
     if values["end"] < values["start"]:
         problems.error(seen["end"], f"end {values['end']} is before start {values['start']}")
         return None
+    days = (values["end"] - values["start"]).days + 1
+    if days > MAX_DAYS:
+        problems.error(seen["end"], f"the execution window is {days:,} days; a campaign runs at most {MAX_DAYS} days")
+        return None
+    pool = values.get("pool_customers")
+    if isinstance(pool, int) and pool > MAX_CUSTOMERS:
+        problems.error(seen["pool_customers"], f"pool_customers is {pool:,}; at most {MAX_CUSTOMERS:,} customers")
+        return None
     if "fulfillment_end" in values and values["fulfillment_end"] < values["end"]:
         problems.warn(seen["fulfillment_end"], "fulfillment_end is before the execution window ends")
     for key, default in _DEFAULTS.items():
         values.setdefault(key, default)
-    return Campaign(**values)  # type: ignore[arg-type]
+    return Campaign(**values, where={k: v for k, v in seen.items() if v != "bad"})  # type: ignore[arg-type]
 
 
 def parse_funnel(grid: Grid, problems: Collector) -> tuple[Funnel | None, dict[str, str], set[str]]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..results import Results
+from ..text import md
 from .tables import Table, Tile, clip
 from .view import Doc, ProposalView
 
@@ -68,11 +68,7 @@ def summary_view(results: Results, view: ProposalView) -> SummaryView:
     )
 
 
-def _md(text: object) -> str:
-    """Plain text safe inside a Markdown table cell or paragraph."""
-    plain = text.striptags() if isinstance(text, Markup) else str(text)
-    plain = re.sub(r"\s+", " ", plain).strip()
-    return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", plain)
+_md = md
 
 
 def summary_markdown(doc: Doc, s: SummaryView) -> str:

@@ -11,6 +11,7 @@ from ..calc.tracking import Alert, Tracking
 from ..fmt import num, pct, ratio, yuan
 from ..jsonout import Money, dumps
 from ..results import Results
+from ..text import md
 from .env import render
 from .labels import label
 from .messages import messages
@@ -172,14 +173,19 @@ def tracking_view(results: Results, tr: Tracking, t: dict, lang: str) -> Trackin
 
 def tracking_markdown(doc: Doc, view: TrackingView, t: dict) -> str:
     lines = [
-        f"# {t['track_title']} · {clip(doc.name, 80)}",
+        f"# {md(t['track_title'])} · {md(clip(doc.name, 80))}",
         "",
-        f"{view.as_of} · {t['fingerprint']} `{doc.fingerprint}`",
+        f"{md(view.as_of)} · {md(t['fingerprint'])} `{doc.fingerprint}`",
         "",
     ]
-    lines += [f"- **{tile.label}**: {tile.value} {tile.note}".rstrip() for tile in view.tiles]
-    lines += ["", f"## {t['t_alerts']}", ""]
-    lines += [f"- [{lvl}] {msg.striptags()}" for lvl, _, msg in view.alerts] or [view.no_alerts]
+    lines += [f"- **{md(tile.label)}**: {md(tile.value)} {md(tile.note)}".rstrip() for tile in view.tiles]
+    lines += ["", f"## {md(t['t_alerts'])}", ""]
+    lines += [f"- \\[{md(lvl)}\\] {md(msg)}" for lvl, _, msg in view.alerts] or [md(view.no_alerts)]
+    if view.triggered is not None:
+        lines += ["", f"## {md(t['t_triggered'])}", ""]
+        lines += [f"| {' | '.join(md(h) for h in view.triggered.head)} |"]
+        lines += [f"|{'---|' * len(view.triggered.head)}"]
+        lines += [f"| {' | '.join(md(c) for c in row)} |" for row in view.triggered.rows]
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..fmt import num, pct
 from ..jsonout import dumps
 from ..render.tables import Chart, Table, Tile
+from ..text import csv_cell
 from .schemes import STATUSES, Segmentation
 
 CAMPAIGN_KEYS = {
@@ -45,7 +46,7 @@ def segments_csv(s: Segmentation) -> str:
     for row in s.segments:
         writer.writerow(
             [
-                row["segment"],
+                csv_cell(row["segment"]),
                 row["customers"],
                 "" if row["ltv_mean"] is None else f"{row['ltv_mean']:.2f}",
                 "" if row["ltv_total"] is None else f"{row['ltv_total']:.2f}",

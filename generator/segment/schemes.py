@@ -40,12 +40,21 @@ def parse_rfm(text: str) -> tuple[RfmTier, ...]:
     tiers = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, _, numbers = part.partition(":")
-        values = [float(x) for x in numbers.split(",")]
-        if not name or len(values) != 3:
-            raise ValueError(f'"{part}" is not NAME:MONTHS,VISITS,SPEND')
+        try:
+            values = [float(x) for x in numbers.split(",")]
+        except ValueError:
+            values = []
+        if not name.strip() or len(values) != 3 or any(not (0 <= v < 1e12) for v in values):
+            raise ValueError(f'"{part}" is not NAME:MONTHS,VISITS,SPEND (three numbers ≥ 0)')
         tiers.append(RfmTier(name.strip(), *values))
     if not tiers:
         raise ValueError("no tiers given")
+    names = [t.name for t in tiers]
+    for name in names:
+        if names.count(name) > 1 or name == RFM_REST:
+            raise ValueError(
+                f'tier name "{name}" is given twice (or is the rest\'s name {RFM_REST}); name each tier once'
+            )
     return tuple(tiers)
 
 
@@ -73,6 +82,19 @@ def status_of(months, thresholds=DEFAULT_THRESHOLDS):
     return np.select([months < a, months < b, months < c], ["active", "at_risk", "dormant"], default="lost")
 
 
+def _where_mask(where: str, frame):
+    """The rows --where keeps; raises WhereError for a syntax error or an unknown column."""
+    from .where import WhereError, columns_of, evaluate, parse_where
+
+    node = parse_where(where)
+    for name, position in columns_of(node):
+        if name not in frame.columns:
+            known = ", ".join(c for c in frame.columns if c != "last_visit")
+            raise WhereError(position, f'unknown column "{name}"; the columns are {known}')
+    mask = evaluate(node, frame)
+    return mask.fillna(False).astype(bool)
+
+
 def segment(
     frame,
     scheme: str,
@@ -89,7 +111,7 @@ def segment(
     status = {k: int((frame["status"] == k).sum()) for k in STATUSES}  # of the whole base, before --where
     base = len(frame)
     if where:
-        frame = frame.query(where, engine="python")
+        frame = frame[_where_mask(where, frame)]
     if scheme == "recency":
         labels = frame["status"]
         order = list(STATUSES)
