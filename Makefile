@@ -42,6 +42,7 @@ format: setup
 
 test: lint
 	$(VENV)/bin/pytest
+	bash tests/wheel_check.sh
 
 bench: setup
 	$(PY) bench/run.py

@@ -3,9 +3,8 @@ portfolio roll-up (portfolio.json, portfolio.xlsx) for the head office."""
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,13 +34,21 @@ class Outcome:
         return not self.errors
 
 
+ROLL_UP = ("portfolio.json", "portfolio.xlsx", ".budgetgen.json")
+
+
 def unique_slugs(inputs: list[Path]) -> list[str]:
-    seen: dict[str, int] = {}
+    """A distinct folder name per input, checked against each other (case-insensitively) and the roll-up's files."""
+    taken = {name.lower() for name in ROLL_UP}
     out = []
     for path in inputs:
         base = slug(path)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        name, n = base, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.lower())
+        out.append(name)
     return out
 
 
@@ -101,15 +108,51 @@ def run_batch(inputs: list[Path], out_root: Path, options: BuildOptions, jobs: i
             yield future.result()
 
 
-def write_portfolio(outcomes: list[Outcome], out_root: Path, write_json: Callable[[Path, str], None]) -> list[str]:
+def write_portfolio(outcomes: list[Outcome], out_root: Path) -> list[str]:
     """portfolio.json and portfolio.xlsx, written beside the campaign folders."""
+    from .io.output import write_file_atomically
     from .io.portfolio import portfolio_dict, write_portfolio_workbook
     from .jsonout import dumps
 
     ordered = sorted(outcomes, key=lambda o: o.slug)
     out_root.mkdir(parents=True, exist_ok=True)
-    write_json(out_root / "portfolio.json", dumps(portfolio_dict(ordered)) + "\n")
-    tmp = out_root / f".portfolio.{os.getpid()}.xlsx"
-    write_portfolio_workbook(ordered, tmp)
-    os.replace(tmp, out_root / "portfolio.xlsx")
+    write_file_atomically(
+        out_root / "portfolio.json",
+        lambda tmp: tmp.write_text(dumps(portfolio_dict(ordered)) + "\n", encoding="utf-8"),
+    )
+    write_file_atomically(out_root / "portfolio.xlsx", lambda tmp: write_portfolio_workbook(ordered, tmp))
     return ["portfolio.json", "portfolio.xlsx"]
+
+
+def check_roll_up(out_root: Path) -> None:
+    """Refuse to overwrite a portfolio.json or portfolio.xlsx that budgetgen did not write."""
+    import json
+
+    from .errors import InputError, Problem
+
+    for name in ROLL_UP[:2]:
+        path = out_root / name
+        if not path.exists():
+            continue
+        ours = False
+        if name.endswith(".json"):
+            try:
+                ours = json.loads(path.read_text(encoding="utf-8")).get("tool") == "budgetgen"
+            except (OSError, ValueError, AttributeError):
+                ours = False
+        else:
+            ours = (out_root / "portfolio.json").exists() and _ours_xlsx(path)
+        if not ours:
+            raise InputError(
+                [Problem(str(path), "exists and was not written by budgetgen; move it, or choose another folder (-o)")]
+            )
+
+
+def _ours_xlsx(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return b"budgetgen" in zf.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False

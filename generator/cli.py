@@ -158,7 +158,12 @@ def build(
 
 
 def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
-    from .batch import run_batch, write_portfolio
+    from .batch import check_roll_up, run_batch, write_portfolio
+
+    try:
+        check_roll_up(out_root)
+    except InputError as exc:
+        _fail(exc)
     from .fmt import num, ratio, yuan
     from .render.tables import clip
 
@@ -175,12 +180,7 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
             for line in o.errors:
                 echo(f"  {line}", err=True)
 
-    def write_json(path: Path, text: str) -> None:
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-
-    files = write_portfolio(outcomes, out_root, write_json)
+    files = write_portfolio(outcomes, out_root)
     failed = sum(not o.ok for o in outcomes)
     echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
     if failed:

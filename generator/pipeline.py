@@ -5,6 +5,7 @@ The CLI calls these functions; nothing here imports click.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,6 +202,34 @@ class SegmentReport:
     into_problems: list[Problem] = field(default_factory=list)
 
 
+def _validate_as(tmp: Path, shown: Path) -> None:
+    """Validate a staged copy of a workbook, reporting problems under the workbook's own name."""
+    try:
+        load(tmp)
+    except InputError as exc:
+        raise InputError(
+            [Problem(p.where.replace(str(tmp), str(shown)), p.message, p.level) for p in exc.problems]
+        ) from None
+
+
+@contextmanager
+def _locked(workbook: Path):
+    """Hold an exclusive lock on ``workbook`` while it is rewritten; a second run is refused, not queued."""
+    import fcntl
+
+    with workbook.open("rb") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(
+                [Problem(str(workbook), "another budgetgen run is writing this workbook; try again when it ends")]
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def segment(
     customers: Path,
     out_dir: Path,
@@ -215,8 +244,8 @@ def segment(
     import datetime as dt
     import hashlib
 
-    from .io.output import write_atomically
-    from .segment.output import write_into, write_segments
+    from .io.output import check_output_dir, write_atomically
+    from .segment.output import commit_into, prepare_into, write_segments
     from .segment.read import read_customers
     from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
     from .segment.schemes import segment as run_scheme
@@ -246,14 +275,31 @@ def segment(
             [Problem("--where", "compares a text column with a number (or a number column with 'text')")]
         ) from None
     fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
+    inputs = (customers, into) if into is not None else (customers,)
+    check_output_dir(out_dir, inputs)
     files: list[str] = []
-    write_atomically(out_dir, lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)))
-    backup = None
-    into_problems: list[Problem] = []
-    if into is not None:
-        backup = write_into(result, into)
+    if into is None:
+        write_atomically(
+            out_dir,
+            lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
+            command="segment",
+            fingerprint=fingerprint,
+            inputs=inputs,
+        )
+        return SegmentReport(result, out_dir, files, problems.warnings)
+    with _locked(into):
+        staged = prepare_into(result, into, lambda tmp: _validate_as(tmp, into))
         try:
-            into_problems = load(into).warnings
-        except InputError as exc:
-            into_problems = exc.problems
+            write_atomically(
+                out_dir,
+                lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
+                command="segment",
+                fingerprint=fingerprint,
+                inputs=inputs,
+            )
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
+        backup = commit_into(staged, into)
+    into_problems = load(into).warnings
     return SegmentReport(result, out_dir, files, problems.warnings, backup, into_problems)

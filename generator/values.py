@@ -116,6 +116,11 @@ def conv_year(raw: object) -> int:
 
 
 def conv_day(raw: object) -> int:
+    if isinstance(raw, dt.date) or re.match(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", str(raw)):
+        raise BadValue(
+            f"holds a date ({shown(raw)}); give day numbers (1 = first execution day), "
+            "or name the column date (日期) — dates are accepted there"
+        )
     value = conv_count(raw)
     if value < 1:
         raise BadValue(f"must be a day number ≥ 1 (1 = first execution day), got {shown(raw)}")

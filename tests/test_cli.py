@@ -29,6 +29,7 @@ def test_build_writes_every_output(built_demo, demo_results):
     assert data["fingerprint"] == demo_results.fingerprint
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        ".budgetgen.json",
         "budget.xlsx",
         "charts",
         "proposal.html",
@@ -70,13 +71,12 @@ def test_failed_build_leaves_previous_output_untouched(runner, tmp_path, case, b
 def test_rebuild_replaces_output(runner, tmp_path, monkeypatch):
     (tmp_path / "spring.xlsx").write_bytes(DEMO.read_bytes())
     out = tmp_path / "output" / "spring"
-    out.mkdir(parents=True)
-    (out / "stale.txt").write_text("old")
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(main, ["build", "spring.xlsx"])  # default output: output/<slug>/
+    assert runner.invoke(main, ["build", "spring.xlsx"]).exit_code == 0  # default output: output/<slug>/
+    (out / "results.json").write_text("an old build's")
+    result = runner.invoke(main, ["build", "spring.xlsx"])  # budgetgen's own folder: replaced
     assert result.exit_code == 0, result.output
-    assert (out / "results.json").is_file()
-    assert not (out / "stale.txt").exists()
+    assert (out / "results.json").read_text(encoding="utf-8").startswith("{")
 
 
 def test_output_path_that_is_a_file(runner, tmp_path):

@@ -144,7 +144,7 @@ def test_bad_daily_file_is_located_and_writes_nothing(tmp_path, text, message):
 
 def test_stage_above_the_one_before_is_a_warning(tmp_path):
     daily = tmp_path / "daily.csv"
-    daily.write_text("day,booked,arrived,deals\n1,10,12,5\n")
+    daily.write_text("day,booked,arrived,deals,revenue\n1,10,12,5,1000\n")
     result = CliRunner().invoke(main, ["track", str(DEMO), str(daily), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert result.stderr == f"{daily}:2: warning: arrived (12) is above booked (10) on day 1\n"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Goal
-from ..rounding import div
+from ..rounding import div, excel_round
 from .budget import BudgetResult
 from .funnel import FunnelPlan
 from .roi import RevenueResult, RoiResult
@@ -44,6 +44,12 @@ def planned_metrics(
     return values
 
 
+def _as_shown(metric: str, value: Decimal | int) -> Decimal:
+    """The value at the precision the documents show it (15.0%, 1.93:1, 1,234.56): goals are judged on that."""
+    places = 3 if metric in RATE_METRICS or metric == "gross_margin" else 2
+    return excel_round(Decimal(value), places)
+
+
 def evaluate_goals(goals: tuple[Goal, ...], metrics: dict[str, Decimal | int | None]) -> tuple[GoalResult, ...]:
     out = []
     for goal in goals:
@@ -51,6 +57,7 @@ def evaluate_goals(goals: tuple[Goal, ...], metrics: dict[str, Decimal | int | N
         if planned is None:
             out.append(GoalResult(goal, None, None))
             continue
-        met = planned <= goal.target if goal.metric in LOWER_IS_BETTER else planned >= goal.target
+        shown, target = _as_shown(goal.metric, planned), _as_shown(goal.metric, goal.target)
+        met = shown <= target if goal.metric in LOWER_IS_BETTER else shown >= target
         out.append(GoalResult(goal, planned, met))
     return tuple(out)

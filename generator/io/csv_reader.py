@@ -58,6 +58,9 @@ def read_csv_folder(folder: Path, shown: str, problems: Collector) -> Source | N
         return None
     for path in files:
         shown_file = f"{shown.rstrip('/')}/{path.name}"
+        if not path.is_file():  # a FIFO would hang the read, a folder crash it
+            problems.warn(shown_file, "is not a regular file; it is ignored")
+            continue
         if not path.resolve().is_relative_to(root):
             problems.error(shown_file, "is a link to a file outside the input folder; refused")
             continue

@@ -32,7 +32,7 @@ from ..errors import InputError, Problem
 
 MANIFEST = ".budgetgen.json"
 _DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EIO, errno.EFBIG}
-_TEMP = re.compile(r"^\..+\.bg-(\d+)-[a-z0-9_]+\.(tmp|old)$")
+_TEMP = re.compile(r"^\..+\.bg-(\d+)-[a-z0-9_]+\.(tmp|old)(\.xlsx)?$")
 
 
 def _refuse(out_dir: Path, why: str) -> InputError:
@@ -41,13 +41,7 @@ def _refuse(out_dir: Path, why: str) -> InputError:
 
 def read_manifest(folder: Path) -> dict | None:
     """The manifest budgetgen left in ``folder``, or None when there is none (or it is not ours)."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("tool") != "budgetgen" or not isinstance(data.get("files"), list):
-        return None
-    return data
+    return _snapshot(folder)[1]
 
 
 def _entries(folder: Path) -> list[str]:
@@ -88,11 +82,35 @@ def check_output_dir(out_dir: Path, inputs: Iterable[Path] = ()) -> None:
         raise _refuse(out_dir, f"cannot be written: {probe} is not a writable folder")
 
 
+def _snapshot(out_dir: Path) -> tuple[list[str], dict | None]:
+    """The folder's entries and manifest, read through one handle so a racing swap cannot mix two folders."""
+    try:
+        fd = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except (FileNotFoundError, NotADirectoryError):
+        return [], None
+    try:
+        names = sorted(os.listdir(fd))
+        try:
+            mfd = os.open(MANIFEST, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
+        except OSError:
+            return names, None
+        with os.fdopen(mfd, "rb") as fh:
+            raw = fh.read(1 << 20)
+    finally:
+        os.close(fd)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return names, None
+    ours = isinstance(data, dict) and data.get("tool") == "budgetgen" and isinstance(data.get("files"), list)
+    return names, data if ours else None
+
+
 def _check_owned(out_dir: Path) -> None:
-    present = [name for name in _entries(out_dir) if name != MANIFEST]
+    names, manifest = _snapshot(out_dir)
+    present = [name for name in names if name != MANIFEST]
     if not present:
         return
-    manifest = read_manifest(out_dir)
     if manifest is None:
         raise _refuse(
             out_dir,

@@ -32,6 +32,7 @@ def portfolio_dict(outcomes) -> dict:
 
     t = totals(outcomes)
     return {
+        "tool": "budgetgen",
         "campaigns": [
             {
                 "slug": o.slug,
@@ -63,6 +64,7 @@ def write_portfolio_workbook(outcomes, path: Path) -> None:
     wb = xlsxwriter.Workbook(
         str(path), {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
     )
+    wb.set_properties({"author": "budgetgen", "comments": "written by budgetgen"})
     ws = wb.add_worksheet("portfolio")
     head = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79"})
     money = wb.add_format({"num_format": "#,##0.00"})

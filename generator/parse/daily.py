@@ -71,6 +71,13 @@ def parse_daily(grid: Grid, campaign: Campaign, problems: Collector) -> tuple[Da
                     r.at(after), f"{after} ({values[after]}) is above {before} ({values[before]}) on day {day}"
                 )
         out.append(DailyRow(day, **values, where=r.where))
+    blank = [row for row in out if row.revenue is None and row.deals]
+    if blank and not problems.has_errors:
+        days_text = ", ".join(str(row.day) for row in blank[:10]) + ("…" if len(blank) > 10 else "")
+        problems.warn(
+            grid.where,
+            f"revenue is blank on day {days_text}, which report deals; ROI to date counts those days' revenue as 0",
+        )
     if not out and not problems.has_errors:
         problems.error(grid.where, "has no daily rows")
     return tuple(out)

@@ -4,11 +4,18 @@ does not cover .html.j2 names), StrictUndefined, templates from templates/."""
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+def templates_dir() -> Path:
+    """The package's templates folder (``generator.templates``: the repository's templates/ when installed)."""
+    return Path(str(files("generator.templates")))
+
+
+TEMPLATES = templates_dir()
 NAME_LIMIT = 80
 CELL_LIMIT = 300
 TEXT_LIMIT = 3000

@@ -119,19 +119,105 @@ def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str)
     return ["segments.json", "segments.csv", "segments.pdf", "charts/"]
 
 
-def write_into(s: Segmentation, workbook: Path) -> Path:
-    """Put the segments and the base status into an input workbook; returns the backup's path."""
+# parts of a workbook that an openpyxl load-and-save would drop, and what a user calls them
+_DROPPED = {
+    "xl/drawings/vmlDrawing": None,  # comments' shapes: openpyxl rewrites them
+    "xl/pivotTables/": "pivot tables",
+    "xl/slicers/": "slicers",
+    "xl/timelines/": "timelines",
+    "xl/ctrlProps/": "form controls",
+    "xl/vbaProject": "macros",
+    "xl/chartsheets/": "chart sheets",
+}
+_DROPPED_XML = {
+    b"<xdr:sp>": "text boxes or shapes",
+    b"<xdr:sp ": "text boxes or shapes",
+    b"sparklineGroup": "sparklines",
+    b"<xdr:graphicFrame": None,
+}
+
+
+def _would_lose(workbook: Path) -> list[str]:
+    """What a load-and-save of ``workbook`` would lose (text boxes, sparklines, pivots …)."""
+    import zipfile
+
+    lost: set[str] = set()
+    with zipfile.ZipFile(workbook) as zf:
+        for info in zf.infolist():
+            name = info.filename
+            lost.update(what for prefix, what in _DROPPED.items() if what and name.startswith(prefix))
+            if name.startswith(("xl/drawings/drawing", "xl/worksheets/sheet")) and name.endswith(".xml"):
+                with zf.open(info) as fh:
+                    data = fh.read(50 * 1024 * 1024)
+                lost.update(what for needle, what in _DROPPED_XML.items() if what and needle in data)
+    return sorted(lost)
+
+
+def prepare_into(s: Segmentation, workbook: Path, validate) -> Path:
+    """Write the segments into a copy of ``workbook`` beside it and validate the copy; returns the copy.
+
+    ``validate(path)`` raises InputError for a copy that does not validate. The
+    original is not touched; on any failure the copy is removed.
+    """
+    import os
+    import tempfile
+
+    from ..errors import Collector, InputError, Problem
+    from ..io.xlsx_reader import check_workbook_file
+
+    problems = Collector()
+    if not check_workbook_file(workbook, str(workbook), problems):
+        raise InputError(problems.problems)
+    lost = _would_lose(workbook)
+    if lost:
+        raise InputError(
+            [
+                Problem(
+                    str(workbook),
+                    f"holds {', '.join(lost)}, which rewriting it would lose; nothing was changed: "
+                    "copy the segments from segments.csv by hand, or use a copy without them (--into)",
+                )
+            ]
+        )
+    fd, name = tempfile.mkstemp(prefix=f".{workbook.name}.bg-{os.getpid()}-", suffix=".tmp.xlsx", dir=workbook.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        shutil.copyfile(workbook, tmp)
+        _write_into(s, tmp)
+        validate(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def commit_into(tmp: Path, workbook: Path) -> Path:
+    """Keep a backup of ``workbook`` under a new name (never overwriting one), then move ``tmp`` into place."""
+    import os
+
+    n = 1
+    while True:
+        backup = workbook.with_name(f"{workbook.stem}.backup{'' if n == 1 else n}{workbook.suffix}")
+        try:
+            with backup.open("xb") as out, workbook.open("rb") as src:
+                shutil.copyfileobj(src, out)
+            break
+        except FileExistsError:
+            n += 1
+    shutil.copystat(workbook, backup)
+    os.chmod(tmp, os.stat(workbook).st_mode & 0o7777)
+    os.replace(tmp, workbook)
+    return backup
+
+
+def _write_into(s: Segmentation, workbook: Path) -> None:
+    """Put the segments and the base status into an input workbook (in place)."""
     from openpyxl import load_workbook
 
     from ..io.input_writer import put
     from ..schema import SHEETS, match_key, sheet_for
 
-    backup = workbook.with_name(f"{workbook.stem}.backup{workbook.suffix}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = workbook.with_name(f"{workbook.stem}.backup{n}{workbook.suffix}")
-    shutil.copy2(workbook, backup)
     wb = load_workbook(workbook)
     sheet = next((ws for ws in wb.worksheets if (found := sheet_for(ws.title)) and found.key == "segments"), None)
     if sheet is None:
@@ -160,4 +246,3 @@ def write_into(s: Segmentation, workbook: Path) -> Path:
             put(campaign, row, 1, key)
             put(campaign, row, 2, value)
     wb.save(workbook)
-    return backup

@@ -95,6 +95,14 @@ def read_customers(path: Path, problems: Collector):
             problems.warn(shown, f'unknown column "{col}" is ignored')
         else:
             rename[col] = key
+    clashes = {}
+    for col, key in rename.items():
+        clashes.setdefault(key, []).append(str(col))
+    for key, cols in clashes.items():
+        if len(cols) > 1:
+            problems.error(shown, f'columns {" and ".join(repr(c) for c in cols)} both mean "{key}"; keep one of them')
+    if problems.has_errors:
+        return None
     frame = frame.rename(columns=rename)
     missing = [k for k in REQUIRED if k not in frame.columns]
     for key in missing:

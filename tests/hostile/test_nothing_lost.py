@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.errors import InputError
 from generator.io.output import write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +57,7 @@ for _ in range(5):
 """
     procs = [subprocess.Popen([sys.executable, "-c", code, f"writer{i}"]) for i in range(4)]
     assert all(p.wait(timeout=60) == 0 for p in procs)
-    files = sorted(out.iterdir())
+    files = sorted(p for p in out.iterdir() if p.name != ".budgetgen.json")
     assert [f.name for f in files] == sorted(f"part{i}.txt" for i in range(20))
     assert len({f.read_text() for f in files}) == 1
     assert not [p for p in tmp_path.iterdir() if p.name != "out"]
@@ -68,8 +70,18 @@ def test_write_error_cleans_up(tmp_path):
         (tmp / "half.txt").write_text("half")
         raise OSError(28, "No space left on device")
 
-    try:
+    with pytest.raises(InputError, match=r"cannot be written \(No space left on device\)"):
         write_atomically(out, write)
-    except Exception as exc:
-        assert "cannot be written (No space left on device)" in str(exc)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_bug_while_writing_is_not_called_unwritable(tmp_path):
+    """A missing template (an OSError without a disk errno) stays a bug, for the crash log."""
+    from jinja2 import TemplateNotFound
+
+    def write(tmp: Path) -> None:
+        raise TemplateNotFound("proposal.html.j2")
+
+    with pytest.raises(TemplateNotFound):
+        write_atomically(tmp_path / "out", write)
     assert os.listdir(tmp_path) == []

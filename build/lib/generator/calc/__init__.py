@@ -1,0 +1,1 @@
+"""Pure calculations (SPEC §3): one module per stage, no I/O, no formatting."""

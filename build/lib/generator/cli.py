@@ -1,0 +1,280 @@
+"""The `budgetgen` command: parses options and calls one pipeline function each.
+
+Exit codes: 0 success, 1 input problems (each printed with its location),
+2 usage errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from .errors import InputError, Problem
+from .text import terminal
+
+
+def echo(text: object = "", err: bool = False) -> None:
+    """Print a line with any control characters from the inputs shown escaped (never raw)."""
+    click.echo(terminal(str(text)), err=err)
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        echo(problem, err=True)
+
+
+def _crash(exc: BaseException) -> None:
+    """An unexpected error: one line on the terminal, the traceback in a log file."""
+    import tempfile
+    import traceback
+
+    folder = Path(tempfile.gettempdir()) / "budgetgen"
+    folder.mkdir(exist_ok=True)
+    log = Path(tempfile.mkstemp(prefix="crash-", suffix=".log", dir=folder)[1])
+    log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    first = (str(exc).strip().splitlines() or [""])[0][:200]
+    echo(
+        f"internal error: {type(exc).__name__}: {first} — this is a bug in budgetgen, not in your input; "
+        f"please report it with {log}",
+        err=True,
+    )
+    sys.exit(1)
+
+
+class Guarded(click.Group):
+    """Turns any unexpected exception of a command into one line and a log file."""
+
+    def invoke(self, ctx: click.Context):
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+                raise
+            except BrokenPipeError:  # `budgetgen … | head -1`: the reader has gone, end quietly
+                _quiet_stdout()
+                sys.exit(0)
+            except Exception as exc:  # the last line of defence
+                _crash(exc)
+            finally:
+                for warning in caught:  # a library's warning: one plain line, no source path
+                    with contextlib.suppress(BrokenPipeError):
+                        echo(f"note: {str(warning.message).splitlines()[0][:200]}", err=True)
+
+
+def _quiet_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _attempt(call):
+    """Run a pipeline call: its problems printed and exit 1, else its warnings printed and its report."""
+    try:
+        report = call()
+    except InputError as exc:
+        _fail(exc)
+    _report(report.warnings)
+    return report
+
+
+def _fail(exc: InputError) -> None:
+    _report(exc.problems)
+    n = len(exc.errors)
+    echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
+    sys.exit(1)
+
+
+@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="budgetgen")
+def main() -> None:
+    """Turn after-sales campaign assumptions into approval documents.
+
+    \b
+    Example:
+      budgetgen init my-campaign.xlsx
+      budgetgen validate my-campaign.xlsx
+      budgetgen build my-campaign.xlsx -o output/my-campaign
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>/).")
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the documents."
+)
+@click.option(
+    "--draws", type=click.IntRange(100, 5_000_000), default=10_000, show_default=True, help="Monte Carlo draws."
+)
+@click.option(
+    "--seed", type=click.IntRange(0, 2**32 - 1), default=20240501, show_default=True, help="Monte Carlo seed."
+)
+@click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
+@click.option("--pptx", is_flag=True, help="Also write proposal.pptx, an editable deck with native charts.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Campaigns built at once (several inputs).",
+)
+def build(
+    inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, pptx: bool, jobs: int
+) -> None:
+    """Build the documents for a campaign input (.xlsx or a folder of CSV files).
+
+    \b
+    Example:
+      budgetgen build inputs/demo.xlsx            # → output/demo/
+      budgetgen build inputs/demo.xlsx -o /tmp/d --lang en
+      budgetgen build inputs/*.xlsx -j 2          # → output/<slug>/ each, output/portfolio.*
+    """
+    from .pipeline import BuildOptions, slug
+    from .pipeline import build as run_build
+
+    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html, pptx=pptx)
+    if len(inputs) > 1:
+        _batch(list(inputs), out or Path("output"), options, jobs)
+        return
+    path = inputs[0]
+    out_dir = out or Path("output") / slug(path)
+    report = _attempt(lambda: run_build(path, out_dir, options))
+    r = report.results
+    from .fmt import num, ratio, yuan
+    from .render.tables import clip
+
+    plan = r.plan
+    echo(
+        f"{out_dir}/: {', '.join(report.files)} — {clip(r.model.campaign.name, 80)} · fingerprint {r.fingerprint}\n"
+        f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
+        f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
+    )
+
+
+def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
+    from .batch import check_roll_up, run_batch, write_portfolio
+
+    try:
+        check_roll_up(out_root)
+    except InputError as exc:
+        _fail(exc)
+    from .fmt import num, ratio, yuan
+    from .render.tables import clip
+
+    outcomes = []
+    for k, o in enumerate(run_batch(inputs, out_root, options, jobs), start=1):
+        outcomes.append(o)
+        head = f"[{k}/{len(inputs)}] {o.slug}"
+        if o.ok:
+            echo(
+                f"{head}: {clip(o.name, 40)} · budget {yuan(o.budget_total)} 元 · deals {num(o.deals)} · ROI {ratio(o.roi_total)} · {o.seconds:.1f} s"
+            )
+        else:
+            echo(f"{head}: failed ({len(o.errors)} error{'s' if len(o.errors) != 1 else ''}) · {o.seconds:.1f} s")
+            for line in o.errors:
+                echo(f"  {line}", err=True)
+
+    files = write_portfolio(outcomes, out_root)
+    failed = sum(not o.ok for o in outcomes)
+    echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+def validate(input_path: Path) -> None:
+    """Check an input and print every problem with its file, sheet and cell.
+
+    \b
+    Example:
+      budgetgen validate inputs/demo.xlsx
+    """
+    from .pipeline import load
+
+    loaded = _attempt(lambda: load(input_path))
+    w = len(loaded.warnings)
+    echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option(
+    "--actuals", "actuals", is_flag=True, help="Write an actuals workbook for `retro` instead of an input workbook."
+)
+@click.option(
+    "--from",
+    "from_input",
+    type=click.Path(path_type=Path),
+    help="With --actuals: the campaign input whose items to pre-fill.",
+)
+@click.option(
+    "--case",
+    type=click.Choice(["demo", "c3"]),
+    default="demo",
+    show_default=True,
+    help="demo: seed 000's recall campaign; c3: seed 002's two-segment dealer campaign with tiers.",
+)
+def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
+    """Write a fresh input workbook filled with a worked case, or an actuals workbook.
+
+    \b
+    Example:
+      budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
+      budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx
+    """
+    from importlib import import_module
+
+    from .io.input_writer import write_input_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
+    if path.exists() and not force:
+        echo(f"{path}: already exists; pass --force to overwrite it", err=True)
+        sys.exit(1)
+    if not path.parent.is_dir():
+        echo(f"{path}: folder {path.parent} does not exist", err=True)
+        sys.exit(1)
+    if actuals:
+        _init_actuals(path, from_input, case)
+        return
+    rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
+    write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
+    echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
+
+
+def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
+    from .io.actuals_writer import plan_actuals, write_actuals_workbook
+
+    if from_input is None:
+        if case != "demo":
+            raise click.UsageError("--actuals needs --from INPUT (or --case demo for the demo's actuals)")
+        from . import demo_actuals as d
+
+        write_actuals_workbook(
+            path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
+        )
+        echo(f"{path}: written (seed 000's actuals)")
+        return
+    from .pipeline import load
+    from .results import compute
+
+    try:
+        results = compute(load(from_input).model, draws=100)
+    except InputError as exc:
+        _fail(exc)
+        return
+    write_actuals_workbook(path, plan_actuals(results))
+    echo(
+        f"{path}: written (every day and item of {from_input}; fill in the actuals, then `budgetgen retro {from_input} {path}`)"
+    )
+
+
+from . import cli_followup  # noqa: E402,F401  (registers track, retro and segment)

@@ -1,0 +1,146 @@
+"""The commands used during and after a campaign: `track`, `retro`, `segment`.
+
+Each parses its options and calls one pipeline function; they register on the
+`budgetgen` group defined in cli.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import _attempt, _report, echo, main
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("daily", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-tracking/)."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
+    """Compare the daily figures with the plan: alerts, projection, triggered responses.
+
+    \b
+    Example:
+      budgetgen track inputs/demo.xlsx inputs/demo-daily.csv
+    """
+    from .fmt import num, ratio
+    from .pipeline import slug
+    from .pipeline import track as run_track
+
+    out_dir = out or Path("output") / f"{slug(input_path)}-tracking"
+    report = _attempt(lambda: run_track(input_path, daily, out_dir, lang))
+    tr = report.result
+    echo(
+        f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
+        f"deals {num(tr.cumulative['deals'])}, projected {num(tr.projected_deals)} (gap {num(tr.gap)}), "
+        f"ROI to date {ratio(tr.roi_to_date)}, {len(tr.alerts)} alert{'s' if len(tr.alerts) != 1 else ''}"
+    )
+    for alert in tr.alerts:
+        from .render.messages import messages
+        from .render.tracking import alert_text
+
+        echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("actuals", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-retro/)."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
+    """Plan vs actual after the campaign: retro.xlsx, retro.pdf, retro.json.
+
+    \b
+    Example:
+      budgetgen init --actuals my-actuals.xlsx --from inputs/demo.xlsx
+      budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx
+    """
+    from .fmt import num, pct, ratio
+    from .pipeline import retro as run_retro
+    from .pipeline import slug
+
+    out_dir = out or Path("output") / f"{slug(input_path)}-retro"
+    report = _attempt(lambda: run_retro(input_path, actuals, out_dir, lang))
+    r = report.result
+    echo(
+        f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
+        f"budget {pct(r.variance_pct['budget_total'])} vs plan, ROI {ratio(r.actual['roi_total'])} (plan {ratio(r.plan['roi_total'])})"
+    )
+
+
+def _check_where(ctx, param, value):
+    """A --where that does not parse is a usage error naming the position (exit 2)."""
+    if value is None:
+        return None
+    from .segment.where import WhereError, parse_where
+
+    try:
+        parse_where(value)
+    except WhereError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@main.command()
+@click.argument("customers", type=click.Path(path_type=Path))
+@click.option("--scheme", type=click.Choice(["recency", "rfm", "value"]), default="recency", show_default=True)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day months are counted back from (default today).",
+)
+@click.option(
+    "--where",
+    callback=_check_where,
+    help='Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".',
+)
+@click.option("--thresholds", default="3,6,12", show_default=True, help="Months for at_risk, dormant, lost.")
+@click.option("--rfm", help="RFM tiers NAME:MONTHS,VISITS,SPEND;… (first match wins; the rest are 沉睡).")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    help="Write the segments and base counts into this input workbook (a backup is kept).",
+)
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-segments/)."
+)
+def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
+    """Segment a dealer-system customer export (CSV or xlsx).
+
+    \b
+    Example:
+      budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05
+      budgetgen segment export.csv --scheme value --where "status == 'dormant'" --into my-campaign.xlsx
+    """
+    from .fmt import num
+    from .pipeline import segment as run_segment
+    from .pipeline import slug
+
+    try:
+        months = tuple(float(x) for x in thresholds.split(","))
+        if len(months) != 3 or not months[0] < months[1] < months[2]:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(
+            "give three increasing numbers of months, like 3,6,12", param_hint="--thresholds"
+        ) from None
+    out_dir = out or Path("output") / f"{slug(customers)}-segments"
+    report = _attempt(
+        lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into)
+    )
+    s = report.segmentation
+    parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
+    echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
+    if into:
+        echo(f"{into}: segments and base counts written (backup: {report.backup})")
+        _report(report.into_problems)
+        if any(p.level == "error" for p in report.into_problems):
+            sys.exit(1)

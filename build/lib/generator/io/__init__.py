@@ -1,0 +1,1 @@
+"""Reading inputs and writing outputs; no business figures are computed here."""

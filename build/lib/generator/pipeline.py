@@ -1,0 +1,305 @@
+"""The pipeline: read → validate → compute everything → write everything.
+
+The CLI calls these functions; nothing here imports click.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .calc.montecarlo import DEFAULT_SEED
+from .errors import Collector, InputError, Problem
+from .model import Model
+from .results import Results, compute
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    lang: str = "zh"
+    draws: int = 10_000
+    seed: int = DEFAULT_SEED
+    html: bool = False
+    background_charts: bool = True  # draw charts in a forked worker while the summary renders
+    pptx: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    model: Model
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load(path: Path) -> Loaded:
+    """Read and validate an input; raise :class:`InputError` with every problem."""
+    from .calc.checks import check_plan
+    from .calc.plan import compute_plan
+    from .io.reader import read_source
+    from .parse import parse_model
+
+    problems = Collector()
+    source = read_source(path, problems)
+    model = parse_model(source, problems) if source is not None else None
+    if model is not None:
+        check_plan(model, compute_plan(model), problems)
+    problems.raise_if_errors()
+    if model is None:  # pragma: no cover - parse_model reports why
+        raise InputError([Problem(str(path), "could not be read")])
+    return Loaded(model, problems.warnings)
+
+
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def slug(path: Path) -> str:
+    """A folder name for an input: its name without extension, never empty, hidden, ``..`` or reserved."""
+    name = path.name or path.resolve().name
+    if name.lower().endswith((".xlsx", ".csv")):
+        name = name.rsplit(".", 1)[0]
+    name = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in name).strip(" .")
+    if not name or name.lower() in RESERVED:
+        name = f"campaign-{name}" if name else "campaign"
+    return name
+
+
+def write_outputs(
+    results: Results, out_dir: Path, options: BuildOptions, worker=None, inputs: tuple[Path, ...] = ()
+) -> list[str]:
+    """Write every output of a build; returns the file names written."""
+    from .io.output import write_atomically
+    from .io.results_json import results_json
+
+    written: list[str] = []
+
+    def write(tmp: Path) -> None:
+        from .io.workbook import write_budget_workbook
+        from .render.proposal import write_documents
+
+        (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
+        written.append("results.json")
+        write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
+        written.append("budget.xlsx")
+        written.extend(write_documents(results, tmp, options.lang, options.html, worker, options.pptx).files)
+
+    write_atomically(out_dir, write, command="build", fingerprint=results.fingerprint, inputs=inputs)
+    return written
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    results: Results
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+
+
+def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> BuildReport:
+    options = options or BuildOptions()
+    worker = None
+    if options.background_charts:  # starts importing matplotlib while the inputs are read
+        from .render.background import ChartWorker
+
+        worker = ChartWorker()
+    try:
+        from .io.output import check_output_dir
+
+        check_output_dir(out_dir, (path,))
+        loaded = load(path)
+        results = compute(loaded.model, options.draws, options.seed)
+        files = write_outputs(results, out_dir, options, worker, (path,))
+    finally:
+        if worker is not None:
+            worker.close()
+    return BuildReport(results, out_dir, files, loaded.warnings)
+
+
+@dataclass(frozen=True)
+class FollowUpReport:
+    """What `track` and `retro` return: their result, where it went, and the warnings."""
+
+    result: object
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+
+
+def _follow_up(input_path: Path, second: Path, out_dir: Path, read, calculate, write, command: str) -> FollowUpReport:
+    """Load the plan, read the second file, compute from both, write: what track and retro share.
+
+    ``read(model, problems)`` returns the second file's data, ``calculate(model, plan, data)``
+    the result, ``write(results, result, folder)`` the names written.
+    """
+    from .io.output import check_output_dir, write_atomically
+
+    check_output_dir(out_dir, (input_path, second))
+    loaded = load(input_path)
+    problems = Collector()
+    data = read(loaded.model, problems)
+    problems.raise_if_errors()
+    results = compute(loaded.model, draws=1000)
+    result = calculate(loaded.model, results.plan, data)
+    files: list[str] = []
+    write_atomically(
+        out_dir,
+        lambda tmp: files.extend(write(results, result, tmp)),
+        command=command,
+        fingerprint=results.fingerprint,
+        inputs=(input_path, second),
+    )
+    return FollowUpReport(result, out_dir, files, loaded.warnings + problems.warnings)
+
+
+def track(input_path: Path, daily_path: Path, out_dir: Path, lang: str = "zh") -> FollowUpReport:
+    """Read the plan and the daily figures, compute where the campaign stands, write it."""
+    from .calc.tracking import track as compute_tracking
+    from .parse.daily import read_daily
+
+    def write(results, tracking, folder):
+        from .render.tracking import write_tracking
+
+        return write_tracking(results, tracking, folder, lang)
+
+    return _follow_up(
+        input_path,
+        daily_path,
+        out_dir,
+        lambda model, problems: read_daily(daily_path, model.campaign, problems),
+        compute_tracking,
+        write,
+        "track",
+    )
+
+
+def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh") -> FollowUpReport:
+    """Plan vs actual: retro.json, retro.xlsx and retro.pdf."""
+    from .calc.retro import retro as compute_retro
+    from .parse.actuals import read_actuals
+
+    def write(results, result, folder):
+        from .render.retro import write_retro
+
+        return write_retro(results, result, folder, lang)
+
+    return _follow_up(
+        input_path,
+        actuals_path,
+        out_dir,
+        lambda model, problems: read_actuals(actuals_path, model, problems),
+        compute_retro,
+        write,
+        "retro",
+    )
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    segmentation: object
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+    backup: Path | None = None
+    into_problems: list[Problem] = field(default_factory=list)
+
+
+def _validate_as(tmp: Path, shown: Path) -> None:
+    """Validate a staged copy of a workbook, reporting problems under the workbook's own name."""
+    try:
+        load(tmp)
+    except InputError as exc:
+        raise InputError(
+            [Problem(p.where.replace(str(tmp), str(shown)), p.message, p.level) for p in exc.problems]
+        ) from None
+
+
+@contextmanager
+def _locked(workbook: Path):
+    """Hold an exclusive lock on ``workbook`` while it is rewritten; a second run is refused, not queued."""
+    import fcntl
+
+    with workbook.open("rb") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(
+                [Problem(str(workbook), "another budgetgen run is writing this workbook; try again when it ends")]
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def segment(
+    customers: Path,
+    out_dir: Path,
+    scheme: str = "recency",
+    as_of=None,
+    where: str | None = None,
+    thresholds=None,
+    rfm: str | None = None,
+    into: Path | None = None,
+) -> SegmentReport:
+    """Segment a dealer-system export; optionally write the result into an input workbook."""
+    import datetime as dt
+    import hashlib
+
+    from .io.output import check_output_dir, write_atomically
+    from .segment.output import commit_into, prepare_into, write_segments
+    from .segment.read import read_customers
+    from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
+    from .segment.schemes import segment as run_scheme
+    from .segment.where import WhereError
+
+    problems = Collector()
+    tiers = DEFAULT_RFM
+    if rfm:
+        try:
+            tiers = parse_rfm(rfm)
+        except ValueError as exc:
+            raise InputError([Problem("--rfm", str(exc))]) from None
+    if into is not None and not into.is_file():
+        raise InputError([Problem(str(into), "no such workbook (--into)")])
+    frame = read_customers(customers, problems)
+    problems.raise_if_errors()
+    if scheme == "value" and "ltv" not in frame.columns:
+        raise InputError([Problem(str(customers), 'the value scheme needs an "ltv" column (终身价值)')])
+    try:
+        result = run_scheme(
+            frame, scheme, as_of or dt.date.today(), where, tuple(thresholds or DEFAULT_THRESHOLDS), rfm=tiers
+        )
+    except WhereError as exc:
+        raise InputError([Problem("--where", str(exc))]) from None
+    except TypeError:  # e.g. a text column compared with a number
+        raise InputError(
+            [Problem("--where", "compares a text column with a number (or a number column with 'text')")]
+        ) from None
+    fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
+    inputs = (customers, into) if into is not None else (customers,)
+    check_output_dir(out_dir, inputs)
+    files: list[str] = []
+    if into is None:
+        write_atomically(
+            out_dir,
+            lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
+            command="segment",
+            fingerprint=fingerprint,
+            inputs=inputs,
+        )
+        return SegmentReport(result, out_dir, files, problems.warnings)
+    with _locked(into):
+        staged = prepare_into(result, into, lambda tmp: _validate_as(tmp, into))
+        try:
+            write_atomically(
+                out_dir,
+                lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
+                command="segment",
+                fingerprint=fingerprint,
+                inputs=inputs,
+            )
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
+        backup = commit_into(staged, into)
+    into_problems = load(into).warnings
+    return SegmentReport(result, out_dir, files, problems.warnings, backup, into_problems)

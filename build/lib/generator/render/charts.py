@@ -1,0 +1,288 @@
+"""matplotlib charts (Agg, PNG sized to their box) in the documents' CJK font.
+
+Imported only by commands that draw. Each drawing function takes the numbers
+a :class:`Chart` carries; none computes a business figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+from .tables import Chart
+
+FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+)
+FONT = "Noto Sans CJK SC"
+DPI = 170
+NAVY, TEAL, AMBER, RED, GREY, LIGHT = "#1F4E79", "#2E8B8B", "#E0A030", "#C0392B", "#8C8C8C", "#D9E2EC"
+PALETTE = [NAVY, TEAL, AMBER, "#6C8EBF", "#9DC3A9", "#B4869F", GREY]
+
+
+def setup_fonts() -> None:
+    for path in FONT_FILES:
+        if Path(path).exists():
+            font_manager.fontManager.addfont(path)
+    plt.rcParams.update(
+        {
+            "font.family": [FONT],
+            "font.size": 8.5,
+            "axes.titlesize": 10,
+            "axes.titleweight": "bold",
+            "axes.edgecolor": GREY,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": "#E6E6E6",
+            "grid.linewidth": 0.6,
+            "axes.axisbelow": True,
+            "axes.unicode_minus": False,
+            "legend.frameon": False,
+            "savefig.dpi": DPI,
+        }
+    )
+
+
+def _fmt(value: float, kind: str) -> str:
+    if kind == "ratio":
+        return f"{value:.2f}:1"
+    if kind == "wan":
+        return f"{value:,.2f}"
+    return f"{value:,.0f}"
+
+
+def bars(ax, d):
+    colors = [NAVY] * len(d["values"])
+    if d.get("highlight_last"):
+        colors[-1] = AMBER
+    bars_ = ax.bar(d["labels"], d["values"], color=colors, width=0.55)
+    for bar, v in zip(bars_, d["values"], strict=True):
+        ax.annotate(
+            _fmt(v, d["fmt"]),
+            (bar.get_x() + bar.get_width() / 2, v),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
+    ax.grid(axis="x", visible=False)
+    ax.margins(y=0.15)
+
+
+def hbars(ax, d):
+    y = range(len(d["values"]))
+    ax.barh(list(y), d["values"], color=PALETTE[: len(d["values"])] if len(d["values"]) <= 7 else NAVY, height=0.6)
+    ax.set_yticks(list(y), d["labels"])
+    ax.invert_yaxis()
+    for i, v in enumerate(d["values"]):
+        ax.annotate(_fmt(v, d["fmt"]), (v, i), va="center", fontsize=8, xytext=(3, 0), textcoords="offset points")
+    ax.margins(x=0.15)
+    ax.grid(axis="y", visible=False)
+
+
+def gantt(ax, d):
+    starts = [dt.date.fromisoformat(s) for s in d["starts"]]
+    ends = [dt.date.fromisoformat(s) for s in d["ends"]]
+    import matplotlib.dates as mdates
+
+    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
+        ax.barh(i, (e - s).days + 1, left=mdates.date2num(s), color=PALETTE[i % len(PALETTE)], height=0.55)
+    ax.set_yticks(range(len(starts)), d["labels"])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
+    ax.grid(axis="y", visible=False)
+
+
+def funnel(ax, d):
+    import numpy as np
+
+    y = np.arange(len(d["labels"]))
+    ax.barh(y - 0.2, d["forward"], height=0.38, color=NAVY, label=d["legend"][0])
+    ax.barh(y + 0.2, d["required"], height=0.38, color=AMBER, label=d["legend"][1])
+    ax.set_yticks(y, d["labels"])
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+
+
+def ranges(ax, d):
+    import numpy as np
+
+    y = np.arange(len(d["labels"]))
+    widths = [h - lo for lo, h in zip(d["low"], d["high"], strict=True)]
+    ax.barh(y, widths, left=d["low"], height=0.5, color=LIGHT, label=d["legend"][0])
+    ax.scatter(d["ours"], y, color=NAVY, zorder=3, s=28, label=d["legend"][1])
+    ax.set_yticks(y, d["labels"])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.legend(loc="lower right", fontsize=8)
+
+
+def stack(ax, d):
+    import numpy as np
+
+    x = np.arange(len(d["labels"]))
+    ax.bar(x - 0.18, d["revenue"], width=0.36, color=NAVY, label=d["legend"][0])
+    ax.bar(x + 0.18, d["gp"], width=0.36, color=TEAL, label=d["legend"][1])
+    ax.set_xticks(x, d["labels"])
+    ax.legend(fontsize=8)
+    ax.grid(axis="x", visible=False)
+
+
+def tornado(ax, d):
+    import numpy as np
+
+    base = d["base"]
+    y = np.arange(len(d["labels"]))
+    ax.barh(y, [lo - base for lo in d["low"]], left=base, color=AMBER, height=0.6)
+    ax.barh(y, [hi - base for hi in d["high"]], left=base, color=NAVY, height=0.6)
+    ax.axvline(base, color=GREY, linewidth=0.8)
+    ax.set_yticks(y, d["labels"])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.2f}")
+    ax.grid(axis="y", visible=False)
+
+
+def histogram(ax, d):
+    edges, counts = d["edges"], d["counts"]
+    if counts:
+        ax.stairs(counts, edges, fill=True, color=LIGHT, edgecolor=NAVY)
+    for name, value in d["marks"].items():
+        ax.axvline(value, color=NAVY, linestyle="--", linewidth=0.9)
+        ax.annotate(
+            f"{name} {value:.2f}",
+            (value, 1),
+            xycoords=("data", "axes fraction"),
+            rotation=90,
+            va="top",
+            ha="right",
+            fontsize=7.5,
+        )
+    if d["floor"] is not None:
+        ax.axvline(d["floor"], color=RED, linewidth=1.2)
+        ax.annotate(
+            f"{d['floor_label']} {d['floor']:.2f}",
+            (d["floor"], 1),
+            xycoords=("data", "axes fraction"),
+            rotation=90,
+            va="top",
+            ha="left",
+            fontsize=7.5,
+            color=RED,
+        )
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+
+
+def matrix(ax, d):
+    for p in range(1, 6):
+        for i in range(1, 6):
+            score = p * i
+            color = "#F6D7D3" if score >= 15 else "#FBEBC8" if score >= 8 else "#E3F0E6"
+            ax.add_patch(plt.Rectangle((p - 0.5, i - 0.5), 1, 1, color=color, zorder=0))
+    seen: dict[tuple[int, int], int] = {}
+    for n, (p, i) in enumerate(zip(d["p"], d["i"], strict=True), start=1):
+        if not p or not i:
+            continue
+        k = seen.get((p, i), 0)
+        seen[(p, i)] = k + 1
+        ax.scatter(p + 0.18 * k - 0.1, i, s=180, color=NAVY, zorder=3)
+        ax.annotate(str(n), (p + 0.18 * k - 0.1, i), ha="center", va="center", color="white", fontsize=8, zorder=4)
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel(d["axes"][0])
+    ax.set_ylabel(d["axes"][1])
+    ax.grid(False)
+    ax.set_aspect("equal")
+
+
+def scenarios(ax, d):
+    import numpy as np
+
+    x = np.arange(len(d["labels"]))
+    colors = [AMBER if r else NAVY for r in d["recommended"]]
+    ax.bar(x, d["budget"], color=colors, width=0.5)
+    ax.set_xticks(x, d["labels"])
+    ax.set_ylabel(d["axes"][0])
+    ax.grid(axis="x", visible=False)
+    ax2 = ax.twinx()
+    ax2.plot(x, d["roi"], color=RED, marker="o")
+    for xi, r in zip(x, d["roi"], strict=True):
+        ax2.annotate(
+            f"{r:.2f}:1", (xi, r), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8, color=RED
+        )
+    ax2.set_ylabel(d["axes"][1])
+    ax2.grid(False)
+    ax2.spines["right"].set_visible(True)
+    ax2.margins(y=0.3)
+
+
+def grouped(ax, d):
+    import numpy as np
+
+    x = np.arange(len(d["labels"]))
+    ax.bar(x - 0.2, d["a"], width=0.4, color=NAVY, label=d["legend"][0])
+    ax.bar(x + 0.2, d["b"], width=0.4, color=AMBER, label=d["legend"][1])
+    ax.set_xticks(x, d["labels"])
+    ax.legend(fontsize=8)
+    ax.grid(axis="x", visible=False)
+
+
+def cumulative(ax, d):
+    ax.plot(d["days"], d["cumulative"], color=NAVY, marker="o", markersize=3, label=d["legend"][0])
+    ax.plot([0, d["execution_days"]], [0, d["target"]], color=GREY, linestyle="--", label=d["legend"][1])
+    if d["days"]:
+        ax.plot(
+            [d["as_of"], d["execution_days"]],
+            [d["cumulative"][-1], d["projected"]],
+            color=AMBER,
+            linestyle=":",
+            label=d["legend"][2],
+        )
+    ax.set_xlim(0, d["execution_days"])
+    ax.legend(fontsize=8, loc="upper left")
+
+
+DRAW = {
+    f.__name__: f
+    for f in (grouped, cumulative, bars, hbars, gantt, funnel, ranges, stack, tornado, histogram, matrix, scenarios)
+}
+
+
+LABEL_LIMIT = 14
+
+
+def _short(text: object) -> object:
+    """Chart labels cut to fit (tables show the whole text)."""
+    return text if not isinstance(text, str) or len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1] + "…"
+
+
+def draw(chart: Chart, folder: Path) -> Path:
+    data = dict(chart.data)
+    if "labels" in data:
+        data["labels"] = [_short(x) for x in data["labels"]]
+    fig, ax = plt.subplots(figsize=chart.size, layout="constrained")
+    ax.set_title(chart.title, loc="left")
+    DRAW[chart.kind](ax, data)
+    path = folder / f"{chart.name}.png"
+    fig.savefig(path, dpi=DPI, pil_kwargs={"compress_level": 1})
+    plt.close(fig)
+    return path
+
+
+def draw_all(charts: list[Chart], folder: Path) -> list[Path]:
+    setup_fonts()
+    folder.mkdir(parents=True, exist_ok=True)
+    return [draw(c, folder) for c in charts]

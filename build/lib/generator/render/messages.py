@@ -1,0 +1,16 @@
+"""The message catalogue: every fixed text of the documents, per language.
+
+Templates read only from here (``t.key``); a missing key fails the render
+(StrictUndefined), so a language can never silently fall back.
+"""
+
+from __future__ import annotations
+
+from .messages_en import EN
+from .messages_zh import ZH
+
+CATALOGUE = {"zh": ZH, "en": EN}
+
+
+def messages(lang: str) -> dict[str, str]:
+    return CATALOGUE[lang]

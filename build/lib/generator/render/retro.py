@@ -1,0 +1,250 @@
+"""retro.json and retro.pdf, from the retrospective result alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..calc.retro import HEADLINE, Retro, Suggestion
+from ..fmt import num, pct, ratio, wan, yuan
+from ..jsonout import Money, dumps
+from ..results import Results
+from .env import render
+from .labels import label
+from .messages import messages
+from .tables import Chart, Table, Tile, sentence
+from .view import doc_view
+
+MONEY = {"revenue_total", "budget_total", "gross_profit_total"}
+
+
+def _fig(key: str, value):
+    if value is None:
+        return None
+    return Money(value) if key in MONEY else value
+
+
+def retro_dict(results: Results, r: Retro, t: dict, lang: str) -> dict:
+    return {
+        "fingerprint": results.fingerprint,
+        "target_deals": results.model.campaign.target_deals,
+        "plan": {k: _fig(k, r.plan[k]) for k in HEADLINE},
+        "actual": {k: _fig(k, r.actual[k]) for k in HEADLINE},
+        "variance": {k: _fig(k, v) for k, v in r.variance.items()},
+        "variance_pct": r.variance_pct,
+        "rates": {k: {"plan": r.rates_plan[k], "actual": r.rates_actual[k]} for k in r.rates_plan},
+        "lines": [
+            {
+                "category": x.category,
+                "item": x.item,
+                "plan": Money(x.plan),
+                "actual": None if x.actual is None else Money(x.actual),
+                "variance": None if x.variance is None else Money(x.variance),
+            }
+            for x in r.lines
+        ],
+        "contingency": {"reserved": Money(r.contingency_reserved), "used": Money(r.contingency_used)},
+        "goals": [
+            {"level": g.goal.level, "metric": g.goal.metric, "target": g.goal.target, "actual": g.planned, "met": g.met}
+            for g in r.goals
+        ],
+        "lessons": [{"kind": k, "text": text} for k, text in r.lessons],
+        "improvements": [suggestion_text(s, t, lang).striptags() for s in r.suggestions],
+    }
+
+
+def suggestion_text(s: Suggestion, t: dict, lang: str) -> Markup:
+    values = {}
+    for key, value in s.values.items():
+        if key in ("reserved", "used", "over"):
+            values[key] = t["n_wan"].format(n=wan(value, 2))
+        elif (key in ("rate", "pct") and s.key != "sg_rate") or (key in ("actual", "plan") and s.key == "sg_rate"):
+            values[key] = pct(value)
+        elif key == "rate":
+            values[key] = label("metric", value, lang)
+        elif s.key == "sg_roi":
+            values[key] = ratio(value)
+        else:
+            values[key] = t["n_people"].format(n=num(value))
+    return sentence(t[s.key], **values)
+
+
+@dataclass(frozen=True)
+class RetroView:
+    """retro.html.
+
+    tiles: actual vs plan for the headline figures.
+    variance: plan, actual, variance and variance % of the headline figures.
+    lines: each budget line and channel, plan vs actual.
+    rates: each funnel rate, plan vs actual.
+    goals: goals met or not, or None.
+    suggestions: what the figures suggest, as sentences.
+    lessons: (kind title, texts) by kind.
+    categories_chart: plan vs actual by category.
+    cumulative_chart: cumulative deals vs the target's pace.
+    """
+
+    tiles: list[Tile]
+    variance: Table
+    lines: Table
+    rates: Table
+    goals: Table | None
+    suggestions: list[Markup]
+    lessons: list[tuple[str, list[str]]]
+    categories_chart: Chart
+    cumulative_chart: Chart
+
+
+def _show(key: str, value) -> str:
+    if value is None:
+        return "—"
+    if key == "roi_total":
+        return ratio(value)
+    if key in MONEY:
+        return wan(value, 2)
+    return num(value)
+
+
+def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
+    names = {
+        "deals": t["deals"],
+        "revenue_total": t["revenue_total"],
+        "budget_total": t["budget"],
+        "gross_profit_total": t["gross_profit"],
+        "roi_total": t["roi_total"],
+    }
+    tiles = [Tile(names[k], _show(k, r.actual[k]), f"{t['planned']} {_show(k, r.plan[k])}") for k in HEADLINE]
+    variance = Table(
+        [t["metric"], t["planned"], t["actual"], t["variance"], t["variance_pct"]],
+        [
+            [
+                names[k],
+                _show(k, r.plan[k]),
+                _show(k, r.actual[k]),
+                _show(k, r.variance[k])
+                if k != "roi_total"
+                else (f"{float(r.variance[k]):+.2f}" if r.variance[k] is not None else "—"),
+                pct(r.variance_pct[k]),
+            ]
+            for k in HEADLINE
+        ],
+        ["l", "r", "r", "r", "r"],
+    )
+    rows = [
+        [
+            label("category", x.category, lang),
+            x.item,
+            yuan(x.plan),
+            yuan(x.actual) if x.actual is not None else t["not_reported"],
+            yuan(x.variance) if x.variance is not None else "—",
+        ]
+        for x in r.lines
+    ]
+    rows.append(
+        [
+            label("category", "contingency", lang),
+            "",
+            yuan(r.contingency_reserved),
+            yuan(r.contingency_used),
+            yuan(r.contingency_used - r.contingency_reserved),
+        ]
+    )
+    lines = Table(
+        [t["category"], t["item"], t["planned"], t["actual"], t["variance"]],
+        rows,
+        ["l", "l", "r", "r", "r"],
+        classes=["warn" if x.variance and x.variance > 0 else "" for x in r.lines]
+        + ["warn" if r.contingency_used > r.contingency_reserved else ""],
+    )
+    rates = Table(
+        [t["rate"], t["planned"], t["actual"]],
+        [[label("metric", k, lang), pct(r.rates_plan[k]), pct(r.rates_actual[k])] for k in r.rates_plan],
+        ["l", "r", "r"],
+    )
+    goals = None
+    if r.goals:
+        goals = Table(
+            [t["level"], t["metric"], t["target"], t["actual"], t["met"]],
+            [
+                [
+                    label("level", g.goal.level, lang),
+                    label("metric", g.goal.metric, lang),
+                    _goal(g.goal.target, g.goal.unit),
+                    _goal(g.planned, g.goal.unit),
+                    t["met_na"] if g.met is None else t["met_yes"] if g.met else t["met_no"],
+                ]
+                for g in r.goals
+            ],
+            ["l", "l", "r", "r", "l"],
+        )
+    lessons = [
+        (t[f"kind_{kind}"], [text for k, text in r.lessons if k == kind])
+        for kind in ("success", "improvement", "strategic")
+    ]
+    cats = list(r.categories)
+    categories_chart = Chart(
+        "r_categories",
+        "grouped",
+        t["chart_r_categories"],
+        {
+            "labels": [label("category", c, lang) for c in cats],
+            "a": [float(r.categories[c][0]) / 10000 for c in cats],
+            "b": [float(r.categories[c][1]) / 10000 for c in cats],
+            "legend": [t["planned"], t["actual"]],
+        },
+        (6.4, 2.6),
+    )
+    days = sorted(r.days, key=lambda d: d.day)
+    cum, running = [], 0
+    for d in days:
+        running += d.deals or 0
+        cum.append(running)
+    c = results.model.campaign
+    cumulative_chart = Chart(
+        "r_cumulative",
+        "cumulative",
+        t["chart_r_cumulative"],
+        {
+            "days": [d.day for d in days],
+            "cumulative": cum,
+            "execution_days": c.execution_days,
+            "target": c.target_deals,
+            "as_of": days[-1].day if days else 0,
+            "projected": float(running),
+            "legend": [t["actual"], t["plan_pace"], ""],
+        },
+        (6.4, 2.4),
+    )
+    return RetroView(
+        tiles,
+        variance,
+        lines,
+        rates,
+        goals,
+        [suggestion_text(s, t, lang) for s in r.suggestions],
+        [x for x in lessons if x[1]],
+        categories_chart,
+        cumulative_chart,
+    )
+
+
+def _goal(value, unit) -> str:
+    if value is None:
+        return "—"
+    return pct(value) if unit == "%" else num(value)
+
+
+def write_retro(results: Results, r: Retro, folder: Path, lang: str) -> list[str]:
+    from ..io.retro_workbook import write_retro_workbook
+    from .charts import draw_all
+    from .pdf import write_pdf
+
+    t = messages(lang)
+    (folder / "retro.json").write_text(dumps(retro_dict(results, r, t, lang)) + "\n", encoding="utf-8")
+    write_retro_workbook(results, r, folder / "retro.xlsx", lang)
+    view = retro_view(results, r, t, lang)
+    draw_all([view.categories_chart, view.cumulative_chart], folder / "charts")
+    write_pdf(render("retro.html.j2", doc=doc_view(results, lang), v=view), folder, folder / "retro.pdf")
+    return ["retro.json", "retro.xlsx", "retro.pdf", "charts/"]

@@ -1,0 +1,56 @@
+"""Small value types the templates read: tables, tiles, paragraphs, chart specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+
+def clip(text: str, limit: int) -> str:
+    """Input text cut for a place that must stay one line or one page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sentence(template: str, **values: object) -> Markup:
+    """A catalogue sentence with each figure escaped and kept on one line with its unit."""
+    return Markup(template).format(**{k: Markup('<span class="nb">{}</span>').format(v) for k, v in values.items()})
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of ready-formatted strings; ``align`` is "l" or "r" per column."""
+
+    head: list[str]
+    rows: list[list[str]]
+    align: list[str]
+    foot: list[str] | None = None
+    classes: list[str] = field(default_factory=list)  # per row: "" or e.g. "muted", "strong"
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Para:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What to draw: ``kind`` picks the drawing function, ``data`` its numbers."""
+
+    name: str
+    kind: str
+    title: str
+    data: dict
+    size: tuple[float, float] = (6.4, 3.2)  # inches
+
+    @property
+    def src(self) -> str:
+        return f"charts/{self.name}.png"

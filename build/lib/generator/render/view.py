@@ -1,0 +1,82 @@
+"""The proposal's view: each page's template data, built from the results object only.
+
+Every value here is a formatted string; templates print them and compute
+nothing. Each section is a dataclass whose docstring documents its fields
+(a test checks the templates use exactly those).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fmt import num, pct, ratio, wan
+from ..results import Results
+from .messages import messages
+from .tables import Chart, Para, Table, Tile
+from .view_back import BudgetView, RoiView, budget_view, roi_view
+from .view_front import ExecView, MarketView, exec_view, market_view
+from .view_plan import PlanView, plan_view
+from .view_risk import CasesView, CompareView, RiskView, cases_view, compare_view, risk_view
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Shared by every page.
+
+    lang: "zh" or "en".
+    t: the message catalogue of that language.
+    name: campaign name.
+    fingerprint: first 12 hex of the inputs' SHA-256.
+    subtitle: region · owner · execution window.
+    """
+
+    lang: str
+    t: dict
+    name: str
+    fingerprint: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    doc: Doc
+    exec: ExecView
+    market: MarketView
+    plan: PlanView
+    budget: BudgetView
+    roi: RoiView
+    risk: RiskView
+    cases: CasesView
+    compare: CompareView
+
+    @property
+    def charts(self) -> list[Chart]:
+        out: list[Chart] = []
+        for section in (self.market, self.plan, self.budget, self.roi, self.risk, self.cases, self.compare):
+            out.extend(c for c in vars(section).values() if isinstance(c, Chart))
+        return out
+
+
+def doc_view(results: Results, lang: str) -> Doc:
+    c = results.model.campaign
+    t = messages(lang)
+    parts = [p for p in (c.region, c.owner, f"{t['window']} {c.start.isoformat()} – {c.end.isoformat()}") if p]
+    return Doc(lang, t, c.name, results.fingerprint, " · ".join(parts))
+
+
+def proposal_view(results: Results, lang: str = "zh") -> ProposalView:
+    doc = doc_view(results, lang)
+    return ProposalView(
+        doc,
+        exec_view(results, doc.t, lang),
+        market_view(results, doc.t, lang),
+        plan_view(results, doc.t, lang),
+        budget_view(results, doc.t, lang),
+        roi_view(results, doc.t, lang),
+        risk_view(results, doc.t, lang),
+        cases_view(results, doc.t, lang),
+        compare_view(results, doc.t, lang),
+    )
+
+
+__all__ = ["Chart", "Para", "Table", "Tile", "num", "pct", "ratio", "wan"]

@@ -1,0 +1,274 @@
+"""View data of the money pages: 预算明细 and ROI分析."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fmt import basis_text, num, param_label, pct, ratio, wan, yuan
+from ..results import Results
+from ..schema import ALL_CATEGORIES
+from .labels import label
+from .tables import Chart, Table, Tile
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """预算明细 (pages 8–12).
+
+    categories_table: the seven categories with amount and share, total last.
+    categories_chart: the seven categories chart.
+    lines_a: incentive and promotion lines with their basis.
+    lines_b: systems, labor, fulfillment and management lines with their basis.
+    contingency_note: how the contingency is computed, as a sentence.
+    memo_table: revenue-side (memo) lines, or None.
+    bench_table: this plan's shares vs the industry ranges, or None.
+    bench_chart: the benchmark chart, or None.
+    """
+
+    categories_table: Table
+    categories_chart: Chart
+    lines_a: Table
+    lines_b: Table
+    contingency_note: str
+    memo_table: Table | None
+    bench_table: Table | None
+    bench_chart: Chart | None
+
+
+def _lines(results: Results, t: dict, lang: str, categories: tuple[str, ...]) -> Table:
+    touches = results.model.campaign.touches_per_customer != 1
+    lines = [x for x in results.plan.budget.lines if x.category in categories and not x.memo]
+    rows = [
+        [label("category", x.category, lang), x.item, basis_text(x.basis, lang, touches), wan(x.amount, 2)]
+        for x in lines
+    ]
+    return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
+
+
+def categories_table(results: Results, t: dict, lang: str) -> Table:
+    """The seven categories (万元) and their shares, total last: page 1, page 8, the summary."""
+    b = results.plan.budget
+    rows = [[label("category", c, lang), wan(b.categories[c], 2), pct(b.share(c))] for c in ALL_CATEGORIES]
+    total = [t["total"], wan(b.total, 2), pct(1 if b.total else None)]
+    return Table([t["category"], t["wan"], t["share"]], rows, ["l", "r", "r"], total)
+
+
+def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
+    b = results.plan.budget
+    table = categories_table(results, t, lang)
+    rows = table.rows
+    chart = Chart(
+        "categories",
+        "hbars",
+        t["chart_categories"],
+        {
+            "labels": [r[0] for r in rows],
+            "values": [float(b.categories[c]) / 10000 for c in ALL_CATEGORIES],
+            "fmt": "wan",
+        },
+        (6.4, 2.8),
+    )
+    touches = results.model.campaign.touches_per_customer != 1
+    memo = [x for x in b.lines if x.memo]
+    memo_table = (
+        Table(
+            [t["category"], t["item"], t["basis"], t["amount"]],
+            [
+                [label("category", x.category, lang), x.item, basis_text(x.basis, lang, touches), wan(x.amount, 2)]
+                for x in memo
+            ],
+            ["l", "l", "l", "r"],
+        )
+        if memo
+        else None
+    )
+    bench_table = bench_chart = None
+    marks = results.model.benchmarks
+    if marks:
+        bench_rows, ours = [], []
+        for m in marks:
+            share = b.share(m.category)
+            verdict = (
+                t["bench_in"]
+                if share is not None and m.share_low <= share <= m.share_high
+                else (t["bench_low"] if share is not None and share < m.share_low else t["bench_high"])
+            )
+            bench_rows.append(
+                [label("category", m.category, lang), pct(share), f"{pct(m.share_low)} – {pct(m.share_high)}", verdict]
+            )
+            ours.append(float(share or 0))
+        bench_table = Table([t["category"], t["bench_ours"], t["bench_range"], ""], bench_rows, ["l", "r", "r", "l"])
+        bench_chart = Chart(
+            "bench",
+            "ranges",
+            t["chart_bench"],
+            {
+                "labels": [r[0] for r in bench_rows],
+                "low": [float(m.share_low) for m in marks],
+                "high": [float(m.share_high) for m in marks],
+                "ours": ours,
+                "legend": [t["bench_range"], t["bench_ours"]],
+            },
+            (6.4, 2.8),
+        )
+    note = t["contingency_note"].format(rate=pct(results.model.campaign.contingency_rate), amount=yuan(b.contingency))
+    return BudgetView(
+        table,
+        chart,
+        _lines(results, t, lang, ("incentives", "promotion")),
+        _lines(results, t, lang, ("systems", "labor", "fulfillment", "management")),
+        note,
+        memo_table,
+        bench_table,
+        bench_chart,
+    )
+
+
+@dataclass(frozen=True)
+class RoiView:
+    """ROI分析 (pages 13–14).
+
+    revenue_table: revenue lines with horizon, quantity, ticket, discount, amount and gross profit.
+    revenue_chart: the revenue build-up chart.
+    tiles: the three ROIs, cost per deal and break-even deals.
+    goal_seek: goal-seek answers as sentences.
+    tornado_chart: the tornado chart, or None.
+    stress_table: stress cases with ROI, deals and budget; or None.
+    mc_table: Monte Carlo P10/P50/P90 of ROI, deals and budget; or None.
+    mc_note: draws and seed, and the chance ROI falls below the floor; or "".
+    mc_chart: the ROI histogram, or None.
+    """
+
+    revenue_table: Table
+    revenue_chart: Chart
+    tiles: list[Tile]
+    goal_seek: list[str]
+    tornado_chart: Chart | None
+    stress_table: Table | None
+    mc_table: Table | None
+    mc_note: str
+    mc_chart: Chart | None
+
+
+def roi_view(results: Results, t: dict, lang: str) -> RoiView:
+    from ..fmt import goal_seek_answers
+
+    p, c = results.plan, results.model.campaign
+    rev = p.revenue
+    rows = [
+        [
+            x.item,
+            t[f"horizon_{x.horizon}"],
+            num(x.quantity) if x.driver != "lump" else "—",
+            num(x.unit_value) if x.driver != "lump" else "—",
+            pct(x.discount) if x.discount else "",
+            wan(x.amount, 2),
+            pct(x.margin),
+            wan(x.gross_profit, 2),
+        ]
+        for x in rev.lines
+    ]
+    revenue_table = Table(
+        [
+            t["item"],
+            t["horizon"],
+            t["quantity"],
+            t["unit_value"],
+            t["discount"],
+            t["revenue"],
+            t["margin"],
+            t["gross_profit"],
+        ],
+        rows,
+        ["l", "l", "r", "r", "r", "r", "r", "r"],
+        [t["total"], "", "", "", "", wan(rev.revenue["total"], 2), "", wan(rev.gross_profit["total"], 2)],
+    )
+    revenue_chart = Chart(
+        "revenue",
+        "stack",
+        t["chart_revenue"],
+        {
+            "labels": [x.item for x in rev.lines],
+            "revenue": [float(x.amount) / 10000 for x in rev.lines],
+            "gp": [float(x.gross_profit) / 10000 for x in rev.lines],
+            "legend": [t["revenue"], t["gross_profit"]],
+        },
+        (6.4, 2.6),
+    )
+    tiles = [
+        Tile(t["roi_campaign"], ratio(p.roi.campaign)),
+        Tile(t["roi_total"], ratio(p.roi.total)),
+        Tile(t["roi_marketing"], ratio(p.roi.marketing)),
+        Tile(t["cost_per_deal"], num(p.roi.cost_per_deal) if p.roi.cost_per_deal is not None else "—", t["yuan"]),
+        Tile(t["breakeven"], num(p.roi.breakeven_deals) if p.roi.breakeven_deals is not None else "—", t["people"]),
+    ]
+    tornado_chart = None
+    if results.tornado:
+        tornado_chart = Chart(
+            "tornado",
+            "tornado",
+            t["chart_tornado"],
+            {
+                "labels": [param_label(b.parameter, lang) for b in results.tornado],
+                "low": [float(b.roi_low or 0) for b in results.tornado],
+                "high": [float(b.roi_high or 0) for b in results.tornado],
+                "base": float(p.roi.total or 0),
+            },
+            (6.4, 2.5),
+        )
+    stress_table = None
+    if results.stress:
+        stress_table = Table(
+            [t["case"], t["changes"], t["roi_total"], t["deals"], t["budget"]],
+            [
+                [
+                    s.case,
+                    "; ".join(f"{param_label(k, lang)} {pct(v, 0)}" for k, v in s.changes),
+                    ratio(s.plan.roi.total),
+                    num(s.plan.funnel.forward.deals),
+                    wan(s.plan.budget.total, 2),
+                ]
+                for s in results.stress
+            ],
+            ["l", "l", "r", "r", "r"],
+        )
+    mc = results.monte_carlo
+    mc_table = mc_chart = None
+    mc_note = ""
+    if mc is not None:
+        mc_table = Table(
+            ["", "P10", "P50", "P90"],
+            [
+                [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
+                [t["deals"], num(round(mc.deals.p10)), num(round(mc.deals.p50)), num(round(mc.deals.p90))],
+                [t["budget"] + f"({t['wan']})", wan(mc.budget.p10, 2), wan(mc.budget.p50, 2), wan(mc.budget.p90, 2)],
+            ],
+            ["l", "r", "r", "r"],
+        )
+        mc_note = t["mc_note"].format(draws=num(mc.draws), seed=mc.seed)
+        if mc.p_below_floor is not None and c.roi_floor is not None:
+            mc_note += " " + t["mc_below"].format(floor=ratio(c.roi_floor), p=pct(mc.p_below_floor))
+        mc_chart = Chart(
+            "mc",
+            "histogram",
+            t["chart_mc"],
+            {
+                "counts": list(mc.histogram[0]),
+                "edges": list(mc.histogram[1]),
+                "marks": {"P10": mc.roi.p10, "P50": mc.roi.p50, "P90": mc.roi.p90},
+                "floor": float(c.roi_floor) if c.roi_floor is not None else None,
+                "floor_label": t["floor"],
+            },
+            (6.4, 2.1),
+        )
+    return RoiView(
+        revenue_table,
+        revenue_chart,
+        tiles,
+        goal_seek_answers(results, lang),
+        tornado_chart,
+        stress_table,
+        mc_table,
+        mc_note,
+        mc_chart,
+    )

@@ -1,0 +1,40 @@
+"""Excel's ROUND (half away from zero) over Decimal, never binary floats."""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+
+FEN = Decimal("0.01")
+ONE = Decimal(1)
+
+
+def excel_round(value: Decimal, places: int = 0) -> Decimal:
+    """ROUND(value, places) as Excel and LibreOffice compute it.
+
+    Decimal's ROUND_HALF_UP rounds ties away from zero, for negatives too,
+    which is Excel's rule (Python's round() rounds ties to even).
+    """
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def round_count(value: Decimal) -> int:
+    """A people count: ROUND(value, 0) as an int."""
+    return int(excel_round(value, 0))
+
+
+def to_fen(value: Decimal) -> Decimal:
+    """Money rounded to the fen (0.01 yuan)."""
+    return excel_round(value, 2)
+
+
+def ceil_int(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
+def div(numerator: Decimal | int, denominator: Decimal | int) -> Decimal:
+    """Division at 40 significant digits, well past anything a sheet shows."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return Decimal(numerator) / Decimal(denominator)

@@ -1,0 +1,1 @@
+"""Customer segmentation from a dealer-system export (`budgetgen segment`), with pandas."""

@@ -1,0 +1,1 @@
+"""The Jinja templates and the stylesheet, shipped inside the package as ``generator.templates``."""
