@@ -220,7 +220,7 @@ def validate(input_path: Path) -> None:
     type=click.Choice(["demo", "c3"]),
     default="demo",
     show_default=True,
-    help="demo: seed 000's recall campaign; c3: seed 002's two-segment dealer campaign with tiers.",
+    help="demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers.",
 )
 def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
     """Write a fresh input workbook filled with a worked case, or an actuals workbook.
@@ -230,8 +230,6 @@ def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | N
       budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
       budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx
     """
-    from importlib import import_module
-
     from .io.input_writer import write_input_workbook
 
     if path.suffix.lower() != ".xlsx":
@@ -245,7 +243,9 @@ def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | N
     if actuals:
         _init_actuals(path, from_input, case)
         return
-    rows = import_module(f".demo_{'case' if case == 'demo' else case}", __package__)
+    from . import demo_c3, demo_case
+
+    rows = {"demo": demo_case, "c3": demo_c3}[case]
     write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
     echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
 
@@ -261,7 +261,7 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
         write_actuals_workbook(
             path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
         )
-        echo(f"{path}: written (seed 000's actuals)")
+        echo(f"{path}: written (the demo campaign's actuals)")
         return
     from .pipeline import load
     from .results import compute

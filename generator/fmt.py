@@ -51,7 +51,7 @@ def pct_short(value: Decimal) -> str:
 _UNITS = {"zh": ("人", "人次", "次", "元"), "en": (" people", " touches", "×", "¥")}
 
 
-def basis_text(basis: Basis, lang: str = "zh", touches_counted: bool = False) -> str:
+def basis_text(basis: Basis, lang: str = "zh") -> str:
     """The line's 计算依据: ``1,722人 × 30元``, ``35,000人 × 2次 × 0.02元 + 1,000元``."""
     person, touch, times_unit, money = _UNITS[lang]
     if basis.kind == "lump":
@@ -65,7 +65,7 @@ def basis_text(basis: Basis, lang: str = "zh", touches_counted: bool = False) ->
     if basis.kind == "fixed":
         parts = [num(basis.quantity)]
     else:
-        unit = touch if basis.stage == "reached" and touches_counted else person
+        unit = touch if basis.unit == "touches" else person
         parts = [f"{num(basis.quantity)}{unit}"]
         if basis.segment:
             parts[0] = f"{basis.segment} {parts[0]}"

@@ -6,6 +6,8 @@ import json
 import math
 from decimal import Decimal
 
+from .rounding import excel_round
+
 
 class Money(Decimal):
     """A Decimal written with two decimals."""
@@ -26,7 +28,7 @@ def dumps(value: object, indent: int = 2, _level: int = 0) -> str:
             return "[]"
         return "[\n" + ",\n".join(pad + dumps(v, indent, _level + 1) for v in value) + "\n" + end + "]"
     if isinstance(value, Money):
-        return format(value.quantize(Decimal("0.01")), "f")
+        return format(excel_round(Decimal(value), 2), "f")
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return str(int(value))

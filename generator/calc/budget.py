@@ -25,6 +25,12 @@ class Basis:
     segment: str | None = None
     note: str | None = None
     band: Band | None = None  # the tier band that set unit_cost, if the line has tiers
+    counts_touches: bool = False  # the quantity is touches (人次), not people: a `reached` count with touches ≠ 1
+
+    @property
+    def unit(self) -> str:
+        """The quantity's unit key: ``touches`` or ``people`` (labels per language live with the labels)."""
+        return "touches" if self.counts_touches else "people"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,15 @@ def line_quantity(driver: str, quantity: Decimal | None, segment: str | None, pl
     return quantity or Decimal(0)
 
 
+def _counts_touches(model: Model, segment: str | None) -> bool:
+    """Whether a `reached` count of this scope counts touches: any touches ≠ 1 on the campaign or its segments."""
+    default = model.campaign.touches_per_customer
+    scope = [s for s in model.segments if segment is None or s.name == segment]
+    if not model.segments:
+        return default != 1
+    return any((s.touches if s.touches is not None else default) != 1 for s in scope)
+
+
 def budget_lines(model: Model, plan: FunnelPlan) -> list[LineResult]:
     lines: list[LineResult] = []
     for ch in model.channels:
@@ -94,7 +109,18 @@ def budget_lines(model: Model, plan: FunnelPlan) -> list[LineResult]:
             amount = to_fen(qty * b.times * unit_cost + (band.lump_sum if band else 0))
             kind = "stage" if b.driver in STAGES else "fixed"
             stage = b.driver if kind == "stage" else None
-            basis = Basis(kind, qty, b.times, unit_cost, stage=stage, segment=b.segment, note=b.note, band=band)
+            touches = stage == "reached" and _counts_touches(model, b.segment)
+            basis = Basis(
+                kind,
+                qty,
+                b.times,
+                unit_cost,
+                stage=stage,
+                segment=b.segment,
+                note=b.note,
+                band=band,
+                counts_touches=touches,
+            )
         lines.append(LineResult(b.category, b.item, "budget", b.driver, amount, b.memo, basis, b.segment, b.note))
     order = {c: i for i, c in enumerate(CATEGORIES)}
     return sorted(lines, key=lambda line: order[line.category])  # stable: input order within a category

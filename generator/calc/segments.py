@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..rounding import FEN, div
+from ..rounding import FEN, div, excel_round
 from ..schema import STAGES
 from .budget import BudgetResult
 from .funnel import Counts, FunnelPlan
@@ -33,7 +33,7 @@ class SegmentResult:
 
     @property
     def cost_per_deal(self) -> Decimal | None:
-        return (div(self.budget, self.counts.deals)).quantize(FEN) if self.counts.deals else None
+        return excel_round(div(self.budget, self.counts.deals), 2) if self.counts.deals else None
 
 
 def allocate(amount: Decimal, weights: list[int]) -> list[Decimal]:

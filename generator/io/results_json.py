@@ -17,12 +17,12 @@ def _money(value: Decimal | None) -> Money | None:
     return None if value is None else Money(value)
 
 
-def _line(line: LineResult, lang: str, touches: bool) -> dict:
+def _line(line: LineResult, lang: str) -> dict:
     b = line.basis
     return {
         "category": line.category,
         "item": line.item,
-        "basis": basis_text(b, lang, touches),
+        "basis": basis_text(b, lang),
         "amount": Money(line.amount),
         "memo": line.memo,
         "source": line.source,
@@ -105,7 +105,6 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
     model, plan = results.model, results.plan
     c = model.campaign
     f, bud, rev, roi = plan.funnel, plan.budget, plan.revenue, plan.roi
-    touches = c.touches_per_customer != 1 or any(s.touches for s in model.segments)
     return {
         "fingerprint": results.fingerprint,
         "campaign": {
@@ -142,7 +141,7 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
             "total": Money(bud.total),
             "marketing_spend": Money(bud.marketing_spend),
             "memo_total": Money(bud.memo_total),
-            "lines": [_line(line, lang, touches) for line in bud.lines],
+            "lines": [_line(line, lang) for line in bud.lines],
         },
         "revenue": {
             **{k: Money(v) for k, v in rev.revenue.items()},

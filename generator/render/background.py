@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import traceback
+import warnings
 from pathlib import Path
 
 from .tables import Chart
@@ -27,11 +28,13 @@ def _serve(conn) -> None:
     job = conn.recv()
     if job is None:
         return
-    try:
-        _draw(*job)
-        conn.send(None)
-    except Exception:
-        conn.send(traceback.format_exc())
+    with warnings.catch_warnings(record=True) as caught:
+        try:
+            _draw(*job)
+            error = None
+        except Exception:
+            error = traceback.format_exc()
+    conn.send((error, [str(w.message) for w in caught]))  # warnings go to the parent, never raw to the terminal
 
 
 class ChartWorker:
@@ -68,8 +71,12 @@ class ChartWorker:
     def wait(self) -> None:
         if not self.sent:
             return
-        errors = [conn.recv() for conn in self.conns]
+        answers = [conn.recv() for conn in self.conns]
         self.close()
+        errors = [error for error, _ in answers]
+        for _, messages in answers:
+            for message in messages:
+                warnings.warn(message, UserWarning, stacklevel=2)
         if any(errors):
             raise RuntimeError("drawing the charts failed:\n" + "\n".join(e for e in errors if e))
 

@@ -36,12 +36,8 @@ class BudgetView:
 
 
 def _lines(results: Results, t: dict, lang: str, categories: tuple[str, ...]) -> Table:
-    touches = results.model.campaign.touches_per_customer != 1
     lines = [x for x in results.plan.budget.lines if x.category in categories and not x.memo]
-    rows = [
-        [label("category", x.category, lang), x.item, basis_text(x.basis, lang, touches), wan(x.amount, 2)]
-        for x in lines
-    ]
+    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in lines]
     return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
 
 
@@ -68,15 +64,11 @@ def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
         },
         (6.4, 2.8),
     )
-    touches = results.model.campaign.touches_per_customer != 1
     memo = [x for x in b.lines if x.memo]
     memo_table = (
         Table(
             [t["category"], t["item"], t["basis"], t["amount"]],
-            [
-                [label("category", x.category, lang), x.item, basis_text(x.basis, lang, touches), wan(x.amount, 2)]
-                for x in memo
-            ],
+            [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in memo],
             ["l", "l", "l", "r"],
         )
         if memo

@@ -131,14 +131,13 @@ def plan_view(results: Results, t: dict, lang: str) -> PlanView:
     f = p.funnel
     timeline_table, timeline_chart = _timeline(results, t)
     offers = [line for line in p.budget.lines if line.category == "incentives"]
-    touches_counted = model.campaign.touches_per_customer != 1
     offers_table = Table(
         [t["item"], t["segment"], t["basis"], t["amount"]],
         [
             [
                 x.item + (" *" if x.memo else ""),
                 x.segment or "",
-                basis_text(x.basis, lang, touches_counted),
+                basis_text(x.basis, lang),
                 wan(x.amount, 2),
             ]
             for x in offers

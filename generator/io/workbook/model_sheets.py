@@ -119,7 +119,6 @@ def write_lines(book: Book, results: Results) -> None:
         ws.write_string(0, c, book.h(h), book.fmt["head"])
     a = book.refs
     yes, no = book.names["yes"], book.names["no"]
-    touches = model.campaign.touches_per_customer != 1
     first = 1
     for r, line in enumerate(budget.lines, start=1):
         x = r + 1  # the 1-based row in formulas
@@ -156,7 +155,7 @@ def write_lines(book: Book, results: Results) -> None:
         for col, formula, value in cells:
             put_formula(ws, r, col, formula, book.fmt["money" if col >= 6 else "number"], value)
         put_formula(ws, r, 8, amount, book.fmt["money"], line.amount)
-        put_text(ws, r, 9, basis_text(b, book.lang, touches), book.fmt["text"])
+        put_text(ws, r, 9, basis_text(b, book.lang), book.fmt["text"])
         put_text(ws, r, 10, yes if line.memo else no, book.fmt["text"])
         put_text(ws, r, 11, yes if line.driver in STAGES else no, book.fmt["text"])
         a[("line", line.item)] = book.ref(name, r, 8)
