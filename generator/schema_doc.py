@@ -60,12 +60,15 @@ def schema_markdown() -> str:
             "",
             f"## {sheet.key} · {sheet.label}{need}",
             "",
-            "| column | 中文 | required | meaning |",
-            "|---|---|---|---|",
+            "| column | 中文 | value | required | note |",
+            "|---|---|---|---|---|",
         ]
         for c in sheet.columns:
             choices = f" One of: {', '.join(f'`{e}`' for e in c.enum)}." if c.enum else ""
-            lines.append(f"| `{c.key}` | {c.label} | {'yes' if c.required else ''} | {_cell(c.help)}{choices} |")
+            kind = KINDS.get(c.kind, c.kind)
+            lines.append(
+                f"| `{c.key}` | {c.label} | {kind} | {'yes' if c.required else ''} | {_cell(c.help)}{choices} |"
+            )
     return "\n".join(lines) + "\n"
 
 
