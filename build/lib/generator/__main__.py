@@ -1,5 +1,0 @@
-"""`python -m generator` runs the `budgetgen` command."""
-
-from .cli import main
-
-main()

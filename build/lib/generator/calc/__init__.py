@@ -1,1 +1,0 @@
-"""Pure calculations (SPEC §3): one module per stage, no I/O, no formatting."""

@@ -1,1 +1,0 @@
-"""Reading inputs and writing outputs; no business figures are computed here."""

@@ -1,1 +1,0 @@
-"""Rendering: view data from the results object, charts, HTML and PDF. Computes no business figure."""

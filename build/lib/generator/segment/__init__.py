@@ -1,1 +1,0 @@
-"""Customer segmentation from a dealer-system export (`budgetgen segment`), with pandas."""
