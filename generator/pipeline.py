@@ -278,7 +278,8 @@ def segment(
     inputs = (customers, into) if into is not None else (customers,)
     check_output_dir(out_dir, inputs)
     files: list[str] = []
-    if into is None:
+
+    def write() -> None:
         write_atomically(
             out_dir,
             lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
@@ -286,17 +287,14 @@ def segment(
             fingerprint=fingerprint,
             inputs=inputs,
         )
+
+    if into is None:
+        write()
         return SegmentReport(result, out_dir, files, problems.warnings)
-    with _locked(into):
+    with _locked(into):  # the workbook is staged and validated first, replaced only after the files are written
         staged = prepare_into(result, into, lambda tmp: _validate_as(tmp, into))
         try:
-            write_atomically(
-                out_dir,
-                lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
-                command="segment",
-                fingerprint=fingerprint,
-                inputs=inputs,
-            )
+            write()
         except BaseException:
             staged.unlink(missing_ok=True)
             raise

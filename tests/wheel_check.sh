@@ -12,6 +12,7 @@ python3 -m venv "$work/venv"
 site="$("$work/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 deps="$("$root/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 echo "$deps" > "$site/borrowed-deps.pth"   # a plain path: .venv's editable finder is not loaded
+rm -rf "$root/build"
 "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-index "$work"/dist/*.whl
 cp "$root/inputs/demo-daily.csv" "$work/"
 cd "$work"
