@@ -11,16 +11,14 @@ from pathlib import Path
 
 import click
 
-from .cli import _attempt, _report, echo, main
+from .cli_common import _attempt, _report, echo, lang_option, main, output_option
 
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("daily", type=click.Path(path_type=Path))
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-tracking/)."
-)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@output_option("output/<slug>-tracking/")
+@lang_option
 def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
     """Compare the daily figures with the plan: alerts, projection, triggered responses.
 
@@ -50,10 +48,8 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("actuals", type=click.Path(path_type=Path))
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-retro/)."
-)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@output_option("output/<slug>-retro/")
+@lang_option
 def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     """Plan vs actual after the campaign: retro.xlsx, retro.pdf, retro.json.
 
@@ -109,9 +105,7 @@ def _check_where(ctx, param, value):
     type=click.Path(path_type=Path),
     help="Write the segments and base counts into this input workbook (a backup is kept).",
 )
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default output/<slug>-segments/)."
-)
+@output_option("output/<slug>-segments/")
 def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
     """Segment a dealer-system customer export (CSV or xlsx).
 
