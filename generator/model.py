@@ -216,3 +216,34 @@ class Model:
         if self.segments:
             return sum(s.customers for s in self.segments)
         return self.campaign.pool_customers or 0
+
+
+# what `track` and `retro` read beside the plan
+
+
+@dataclass(frozen=True)
+class DailyRow:
+    day: int
+    reached: int | None = None
+    opened: int | None = None
+    booked: int | None = None
+    arrived: int | None = None
+    deals: int | None = None
+    revenue: Decimal | None = None
+    spend: Decimal | None = None
+    where: str = field(default="", compare=False)
+
+    def get(self, key: str):
+        return getattr(self, key)
+
+
+CONTINGENCY = "contingency"
+
+
+@dataclass(frozen=True)
+class Actuals:
+    daily: tuple[DailyRow, ...]
+    costs: tuple[tuple[str, Decimal], ...]  # (budget item, channel or "contingency", actual)
+    revenue: tuple[tuple[str, Decimal], ...]
+    lessons: tuple[tuple[str, str], ...]  # (kind, text)
+    goals: tuple[tuple[str, Decimal], ...] = ()  # (metric, actual) for goals the model does not compute

@@ -33,7 +33,7 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and validate an input; raise :class:`InputError` with every problem."""
-    from .calc.checks import check_plan
+    from .calc.checks import check_paths, check_plan
     from .calc.plan import compute_plan
     from .io.reader import read_source
     from .parse import parse_model
@@ -42,6 +42,8 @@ def load(path: Path) -> Loaded:
     source = read_source(path, problems)
     model = parse_model(source, problems) if source is not None else None
     if model is not None:
+        check_paths(model, problems)
+    if model is not None and not problems.has_errors:
         check_plan(model, compute_plan(model), problems)
     problems.raise_if_errors()
     if model is None:  # pragma: no cover - parse_model reports why

@@ -19,6 +19,11 @@ def excel_round(value: Decimal, places: int = 0) -> Decimal:
         return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def half_up(value: Decimal | float | int, places: int = 0) -> Decimal:
+    """ROUND of any number (a float from numpy too, read by its shortest repr), for display."""
+    return excel_round(Decimal(repr(value)) if isinstance(value, float) else Decimal(value), places)
+
+
 def round_count(value: Decimal) -> int:
     """A people count: ROUND(value, 0) as an int."""
     return int(excel_round(value, 0))

@@ -17,6 +17,17 @@ def _at(model: Model, key: str) -> str:
     return model.campaign.where.get(key) or model.source
 
 
+def check_paths(model: Model, problems: Collector) -> None:
+    """Every scenario, sensitivity, stress and uncertainty row names a parameter path the model has."""
+    from .params import PathError, check
+
+    for row in (*model.scenarios, *model.sensitivity, *model.stress, *model.uncertainty):
+        try:
+            check(model, row.parameter)
+        except PathError as exc:
+            problems.error(row.where, str(exc))
+
+
 def check_plan(model: Model, plan: Plan, problems: Collector) -> None:
     """Add the plan's out-of-range figures (errors) and implausible inputs (warnings) to ``problems``."""
     figures = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Model
-from ..parse.actuals import CONTINGENCY, Actuals
+from ..model import CONTINGENCY, Actuals, Model
 from ..rounding import div, to_fen
 from .goals import GoalResult, evaluate_goals
 from .plan import Plan

@@ -7,8 +7,7 @@ import operator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Model, Risk
-from ..parse.daily import DailyRow
+from ..model import DailyRow, Model, Risk
 from ..rounding import div, round_count
 from .plan import Plan
 

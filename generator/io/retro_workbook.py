@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..calc.retro import HEADLINE, Retro
 from ..calc.tracking import RATE_PAIRS
-from ..render.labels import label
+from ..labels import label
 from ..results import Results
 from ..rounding import div, round_count
 from .workbook.book import NUDGE, Book, number, put_formula, put_text, setup_sheet

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..calc.params import PathError, check
 from ..errors import Collector
 from ..io.grid import Grid, Source
 from ..model import Funnel, Model
@@ -72,10 +71,4 @@ def parse_model(source: Source, problems: Collector) -> Model | None:
     if problems.has_errors or campaign is None or funnel is None:
         return None
     assert isinstance(funnel, Funnel)
-    model = Model(campaign, funnel, segments, channels, budget, revenue, **rest, source=source.path)
-    for row in (*model.scenarios, *model.sensitivity, *model.stress, *model.uncertainty):
-        try:
-            check(model, row.parameter)
-        except PathError as exc:
-            problems.error(row.where, str(exc))
-    return None if problems.has_errors else model
+    return Model(campaign, funnel, segments, channels, budget, revenue, **rest, source=source.path)

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from ..errors import Collector
-from ..model import Model
+from ..model import CONTINGENCY, Actuals, Model
 from ..schema import match_key
 from ..schema_actuals import ACTUALS
-from .daily import DailyRow, parse_daily
+from .daily import parse_daily
 from .tables import read_table, unique
-
-CONTINGENCY = "contingency"
-
-
-@dataclass(frozen=True)
-class Actuals:
-    daily: tuple[DailyRow, ...]
-    costs: tuple[tuple[str, Decimal], ...]  # (budget item, channel or "contingency", actual)
-    revenue: tuple[tuple[str, Decimal], ...]
-    lessons: tuple[tuple[str, str], ...]  # (kind, text)
-    goals: tuple[tuple[str, Decimal], ...] = ()  # (metric, actual) for goals the model does not compute
 
 
 def parse_actuals(source, model: Model, problems: Collector) -> Actuals | None:

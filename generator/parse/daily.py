@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
 from ..errors import Collector
 from ..io.grid import Grid
-from ..model import Campaign
+from ..model import Campaign, DailyRow
 from ..schema import STAGES
 from ..schema_actuals import DAILY
 from .tables import read_table
 
 FIGURES = ("reached", "opened", "booked", "arrived", "deals")
-
-
-@dataclass(frozen=True)
-class DailyRow:
-    day: int
-    reached: int | None = None
-    opened: int | None = None
-    booked: int | None = None
-    arrived: int | None = None
-    deals: int | None = None
-    revenue: Decimal | None = None
-    spend: Decimal | None = None
-    where: str = field(default="", compare=False)
-
-    def get(self, key: str):
-        return getattr(self, key)
 
 
 def parse_daily(grid: Grid, campaign: Campaign, problems: Collector) -> tuple[DailyRow, ...]:

@@ -10,11 +10,12 @@ from markupsafe import Markup
 from ..calc.tracking import Alert, Tracking
 from ..fmt import num, pct, ratio, yuan
 from ..jsonout import Money, dumps
+from ..labels import label
 from ..results import Results
 from ..text import md
 from .env import render
-from .labels import label
 from .messages import messages
+from .rounding import half_up
 from .tables import Chart, Table, Tile, clip, sentence
 from .view import Doc, doc_view
 from .view_risk import trigger_text
@@ -30,7 +31,7 @@ def _alert_values(alert: Alert, t: dict, lang: str) -> dict:
         elif key in ("extra", "contingency", "left"):
             out[key] = f"{yuan(abs(value) if key == 'left' else value)}{t['yuan']}"
         elif key in ("projected", "target", "gap", "deals", "plan"):
-            out[key] = t["n_people"].format(n=num(round(value)))
+            out[key] = t["n_people"].format(n=num(half_up(value)))
         else:
             out[key] = clip(str(value), 200)
     return out
@@ -98,7 +99,7 @@ class TrackingView:
 def tracking_view(results: Results, tr: Tracking, t: dict, lang: str) -> TrackingView:
     target = results.model.campaign.target_deals
     tiles = [
-        Tile(t["t_deals"], num(tr.cumulative["deals"]), f"{t['t_plan_to_date']} {num(round(tr.plan_deals_to_date))}"),
+        Tile(t["t_deals"], num(tr.cumulative["deals"]), f"{t['t_plan_to_date']} {num(half_up(tr.plan_deals_to_date))}"),
         Tile(t["t_projected"], num(tr.projected_deals), f"{t['target']} {num(target)}"),
         Tile(t["t_gap"], num(tr.gap), t["people"]),
         Tile(t["t_roi"], ratio(tr.roi_to_date), t["t_roi_prorated"] if tr.spend_basis == "prorated" else ""),

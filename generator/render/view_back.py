@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import basis_text, num, param_label, pct, ratio, wan, yuan
+from ..labels import label
 from ..results import Results
 from ..schema import ALL_CATEGORIES
-from .labels import label
+from .rounding import half_up
 from .tables import Chart, Table, Tile
 
 
@@ -232,7 +233,7 @@ def roi_view(results: Results, t: dict, lang: str) -> RoiView:
             ["", "P10", "P50", "P90"],
             [
                 [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
-                [t["deals"], num(round(mc.deals.p10)), num(round(mc.deals.p50)), num(round(mc.deals.p90))],
+                [t["deals"], num(half_up(mc.deals.p10)), num(half_up(mc.deals.p50)), num(half_up(mc.deals.p90))],
                 [t["budget"] + f"({t['wan']})", wan(mc.budget.p10, 2), wan(mc.budget.p50, 2), wan(mc.budget.p90, 2)],
             ],
             ["l", "r", "r", "r"],

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import basis_text, num, pct, ratio, wan
+from ..labels import label
 from ..results import Results
 from ..schema import RATES, STAGES
-from .labels import label
+from .rounding import half_up
 from .tables import Chart, Para, Table, sentence
 from .view_front import feasibility_text, narrative, people, rate_text
 
@@ -52,7 +53,7 @@ def _goal_value(value, unit: str | None) -> str:
     if unit == "%":
         return pct(value)
     if unit in ("元", "CNY") or (unit is None and abs(value) >= 10000):
-        return num(round(value, 2))
+        return num(half_up(value, 2))
     if isinstance(value, int) or value == int(value):
         return num(value)
     return ratio(value) if unit == ":1" else f"{float(value):.2f}"

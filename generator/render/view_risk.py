@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio, wan, yuan
+from ..labels import label
 from ..results import Results
-from .labels import label
 from .tables import Chart, Table
 
 

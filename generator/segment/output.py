@@ -12,6 +12,7 @@ from ..fmt import num, pct
 from ..jsonout import dumps
 from ..render.tables import Chart, Table, Tile
 from ..text import csv_cell
+from .rounding import half_up
 from .schemes import STATUSES, Segmentation
 
 CAMPAIGN_KEYS = {
@@ -87,8 +88,8 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
             r["segment"],
             num(r["customers"]),
             pct(r["share"]),
-            num(round(r["ltv_mean"])) if r["ltv_mean"] is not None else "—",
-            num(round(r["ltv_total"])) if r["ltv_total"] is not None else "—",
+            num(half_up(r["ltv_mean"])) if r["ltv_mean"] is not None else "—",
+            num(half_up(r["ltv_total"])) if r["ltv_total"] is not None else "—",
         ]
         for r in s.segments
     ]
@@ -230,7 +231,7 @@ def _write_into(s: Segmentation, workbook: Path) -> None:
         put(sheet, r, 1, row["segment"])
         put(sheet, r, 2, row["customers"])
         if row["ltv_mean"] is not None:
-            put(sheet, r, 3, round(row["ltv_mean"], 2))
+            put(sheet, r, 3, float(half_up(row["ltv_mean"], 2)))
     campaign = next((ws for ws in wb.worksheets if (found := sheet_for(ws.title)) and found.key == "campaign"), None)
     if campaign is not None:
         from ..schema import CAMPAIGN_KEYS as KEYS
