@@ -10,13 +10,10 @@ from decimal import Decimal
 from ..model import DailyRow, Model, Risk
 from ..rounding import div, round_count
 from .plan import Plan
+from .tiers import RATE_METRICS
 
-RATE_PAIRS = {
-    "open_rate": ("opened", "reached"),
-    "booking_rate": ("booked", "opened"),
-    "arrival_rate": ("arrived", "booked"),
-    "purchase_rate": ("deals", "arrived"),
-}
+STAGE_RATES = ("open_rate", "booking_rate", "arrival_rate", "purchase_rate")
+RATE_PAIRS = {name: RATE_METRICS[name] for name in STAGE_RATES}  # the stage-to-stage rates of the one table
 OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 CUMULATIVE = ("reached", "opened", "booked", "arrived", "deals", "revenue", "spend")
 
