@@ -12,10 +12,10 @@ from ..fmt import num, pct, ratio, yuan
 from ..jsonout import Money, dumps
 from ..labels import label
 from ..results import Results
+from ..rounding import half_up
 from ..text import md
 from .env import render
 from .messages import messages
-from .rounding import half_up
 from .tables import Chart, Table, Tile, clip, sentence
 from .view import Doc, doc_view
 from .view_risk import trigger_text

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..fmt import basis_text, num, param_label, pct, ratio, wan, yuan
 from ..labels import label
 from ..results import Results
+from ..rounding import half_up
 from ..schema import ALL_CATEGORIES
-from .rounding import half_up
 from .tables import Chart, Table, Tile
 
 

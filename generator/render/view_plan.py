@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..fmt import basis_text, num, pct, ratio, wan
 from ..labels import label
 from ..results import Results
+from ..rounding import half_up
 from ..schema import RATES, STAGES
-from .rounding import half_up
 from .tables import Chart, Para, Table, sentence
 from .view_front import feasibility_text, narrative, people, rate_text
 

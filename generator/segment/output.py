@@ -11,8 +11,8 @@ from pathlib import Path
 from ..fmt import num, pct
 from ..jsonout import dumps
 from ..render.tables import Chart, Table, Tile
+from ..rounding import half_up
 from ..text import csv_cell
-from .rounding import half_up
 from .schemes import STATUSES, Segmentation
 
 CAMPAIGN_KEYS = {
