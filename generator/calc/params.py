@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import Any
 
 from ..model import Model
 from ..rounding import round_count
@@ -119,10 +120,11 @@ def apply(model: Model, values: dict[str, Decimal]) -> Model:
     for path, value in values.items():
         kind, name, field = split(path)
         v = _coerce(field, Decimal(value))
+        change: dict[str, Any] = {field: v}
         if kind == "campaign":
-            campaign = dataclasses.replace(campaign, **{field: v})
+            campaign = dataclasses.replace(campaign, **change)
         elif kind == "funnel":
-            funnel = dataclasses.replace(funnel, **{field: v})
+            funnel = dataclasses.replace(funnel, **change)
         else:
             rows, key = lists[kind], _collection(model, kind)[1]
             i = next(i for i, r in enumerate(rows) if getattr(r, key) == name)

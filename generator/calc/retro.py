@@ -50,15 +50,20 @@ class Retro:
     days: tuple
 
     @property
-    def variance(self) -> dict[str, Decimal | None]:
-        return {
-            k: None if self.actual[k] is None or self.plan[k] is None else self.actual[k] - self.plan[k]
-            for k in HEADLINE
-        }
+    def variance(self) -> dict[str, Decimal | int | None]:
+        out: dict[str, Decimal | int | None] = {}
+        for k in HEADLINE:
+            actual, plan = self.actual[k], self.plan[k]
+            out[k] = None if actual is None or plan is None else actual - plan
+        return out
 
     @property
     def variance_pct(self) -> dict[str, Decimal | None]:
-        return {k: div(v, self.plan[k]) if v is not None and self.plan[k] else None for k, v in self.variance.items()}
+        out: dict[str, Decimal | None] = {}
+        for k, v in self.variance.items():
+            plan = self.plan[k]
+            out[k] = div(v, plan) if v is not None and plan else None
+        return out
 
 
 def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
@@ -76,14 +81,14 @@ def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     revenue_actual = sum((r[2] for r in rev_lines), Decimal(0))
     gp_actual = sum((r[4] for r in rev_lines), Decimal(0))
     deals_actual = sum(d.deals or 0 for d in actuals.daily)
-    plan_figs = {
+    plan_figs: dict[str, Decimal | int | None] = {
         "deals": plan.funnel.forward.deals,
         "revenue_total": plan.revenue.revenue["total"],
         "budget_total": plan.budget.total,
         "gross_profit_total": plan.revenue.gross_profit["total"],
         "roi_total": plan.roi.total,
     }
-    actual_figs = {
+    actual_figs: dict[str, Decimal | int | None] = {
         "deals": deals_actual,
         "revenue_total": revenue_actual,
         "budget_total": budget_actual,

@@ -57,11 +57,11 @@ def compute_revenue(model: Model, plan: FunnelPlan) -> RevenueResult:
             RevenueLineResult(r.item, r.driver, r.horizon, qty, r.unit_value, r.discount, amount, margin, gp, r.segment)
         )
     revenue = {h: sum((x.amount for x in lines if x.horizon == h), Decimal(0)) for h in ("campaign", "follow_up")}
-    gp = {h: sum((x.gross_profit for x in lines if x.horizon == h), Decimal(0)) for h in ("campaign", "follow_up")}
+    gps = {h: sum((x.gross_profit for x in lines if x.horizon == h), Decimal(0)) for h in ("campaign", "follow_up")}
     revenue["total"] = revenue["campaign"] + revenue["follow_up"]
-    gp["total"] = gp["campaign"] + gp["follow_up"]
+    gps["total"] = gps["campaign"] + gps["follow_up"]
     variable_gp = sum((x.gross_profit for x in lines if x.driver in STAGES), Decimal(0))
-    return RevenueResult(tuple(lines), revenue, gp, variable_gp)
+    return RevenueResult(tuple(lines), revenue, gps, variable_gp)
 
 
 def deals_for_roi(

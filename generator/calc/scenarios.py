@@ -29,7 +29,7 @@ class TornadoBar:
 
     @property
     def swing(self) -> Decimal:
-        return abs((self.roi_high or 0) - (self.roi_low or 0))
+        return abs((self.roi_high or Decimal(0)) - (self.roi_low or Decimal(0)))
 
 
 @dataclass(frozen=True)

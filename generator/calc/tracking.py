@@ -75,6 +75,10 @@ def metric_values(t: Tracking) -> dict[str, Decimal | None]:
     }
 
 
+def _below(rate: Decimal | None, plan: Decimal | None) -> bool:
+    return rate is not None and plan is not None and rate < plan
+
+
 def track(model: Model, plan: Plan, days: tuple[DailyRow, ...]) -> Tracking:
     c = model.campaign
     execution_days = c.execution_days
@@ -84,9 +88,7 @@ def track(model: Model, plan: Plan, days: tuple[DailyRow, ...]) -> Tracking:
     rates = {name: _rate(days, num, den) for name, (num, den) in RATE_PAIRS.items()}
     f = plan.funnel.forward
     plan_rates = {name: div(f.get(num), f.get(den)) if f.get(den) else None for name, (num, den) in RATE_PAIRS.items()}
-    behind = tuple(
-        k for k in RATE_PAIRS if rates[k] is not None and plan_rates[k] is not None and rates[k] < plan_rates[k]
-    )
+    behind = tuple(k for k in RATE_PAIRS if _below(rates[k], plan_rates[k]))
     plan_to_date = div(c.target_deals * as_of, execution_days)
     recent = [d.deals for d in sorted(days, key=lambda d: d.day) if d.deals is not None][-3:]
     mean_recent = div(sum(recent), len(recent)) if recent else Decimal(0)
@@ -102,7 +104,9 @@ def track(model: Model, plan: Plan, days: tuple[DailyRow, ...]) -> Tracking:
     values = metric_values(draft)
     fired = []
     for risk in model.risks:
-        if not risk.trigger_metric or (risk.trigger_day or 1) > as_of:
+        if not risk.trigger_metric or risk.trigger_op is None or risk.trigger_value is None:
+            continue
+        if (risk.trigger_day or 1) > as_of:
             continue
         value = values.get(risk.trigger_metric)
         if value is not None and OPS[risk.trigger_op](value, risk.trigger_value):

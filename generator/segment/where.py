@@ -203,6 +203,7 @@ def evaluate(node: Node, frame):
     if kind == "not":
         return ~evaluate(node.children[0], frame)
     if kind in ("in", "notin"):
+        assert isinstance(node.value, tuple)
         hit = evaluate(node.children[0], frame).isin(list(node.value))
         return ~hit if kind == "notin" else hit
     left, right = (evaluate(child, frame) for child in node.children)
