@@ -56,6 +56,10 @@ class FunnelPlan:
     def conversion_needed(self) -> Decimal | None:
         return div(self.target, self.forward.pool) if self.forward.pool else None
 
+    def stage_rate(self, rate: str) -> Decimal:
+        """The rate a document shows for a stage: the funnel's, or with segments the aggregate ratio."""
+        return next(n.current for n in self.needed_rates if n.rate == rate)
+
     def counts(self, segment: str | None = None) -> Counts:
         return self.forward if segment is None else dict(self.segments)[segment]
 

@@ -86,11 +86,13 @@ def deals_for_roi(
     return max(0, ceil_int(div(deals * need, per_deal)))
 
 
+def ratio(num: Decimal, den: Decimal) -> Decimal | None:
+    """An ROI: gross profit over spend (None when there is no spend); the one home of the division."""
+    return div(num, den) if den else None
+
+
 def compute_roi(model: Model, plan: FunnelPlan, budget: BudgetResult, revenue: RevenueResult) -> RoiResult:
     gp = revenue.gross_profit
-
-    def ratio(num: Decimal, den: Decimal) -> Decimal | None:
-        return div(num, den) if den else None
 
     deals = plan.forward.deals
     return RoiResult(

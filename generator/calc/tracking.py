@@ -75,6 +75,11 @@ def metric_values(t: Tracking) -> dict[str, Decimal | None]:
     }
 
 
+def plan_pace(target_deals: int, day: int, execution_days: int) -> Decimal:
+    """The plan's deals to date on ``day``: the target spread evenly over the execution days."""
+    return div(target_deals * day, execution_days)
+
+
 def _below(rate: Decimal | None, plan: Decimal | None) -> bool:
     return rate is not None and plan is not None and rate < plan
 
@@ -89,7 +94,7 @@ def track(model: Model, plan: Plan, days: tuple[DailyRow, ...]) -> Tracking:
     f = plan.funnel.forward
     plan_rates = {name: div(f.get(num), f.get(den)) if f.get(den) else None for name, (num, den) in RATE_PAIRS.items()}
     behind = tuple(k for k in RATE_PAIRS if _below(rates[k], plan_rates[k]))
-    plan_to_date = div(c.target_deals * as_of, execution_days)
+    plan_to_date = plan_pace(c.target_deals, as_of, execution_days)
     recent = [d.deals for d in sorted(days, key=lambda d: d.day) if d.deals is not None][-3:]
     mean_recent = div(sum(recent), len(recent)) if recent else Decimal(0)
     projected = Decimal(round_count(cumulative["deals"] + mean_recent * (execution_days - as_of)))

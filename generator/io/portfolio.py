@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from ..calc.roi import ratio
 from ..jsonout import Money
 from ..rounding import div, to_fen
 
@@ -21,7 +22,7 @@ def totals(outcomes) -> dict:
         "deals": deals,
         "revenue_total": sum((o.revenue_total for o in built), Decimal(0)),
         "gross_profit_total": gp,
-        "roi_total": div(gp, budget) if budget else None,
+        "roi_total": ratio(gp, budget),
         "cost_per_deal": to_fen(div(budget, deals)) if deals else None,
     }
 

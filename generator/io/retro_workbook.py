@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..calc.retro import HEADLINE, Retro
-from ..calc.tracking import RATE_PAIRS
+from ..calc.tracking import RATE_PAIRS, plan_pace
 from ..labels import label
 from ..results import Results
-from ..rounding import div, round_count
+from ..rounding import round_count
 from .workbook.book import NUDGE, Book, number, put_formula, put_text, setup_sheet
 
 SHEETS = {
@@ -81,7 +81,7 @@ def write_retro_workbook(results: Results, r: Retro, path: Path, lang: str = "zh
             8,
             f"=ROUND(({c.target_deals}*A{i + 1}/{c.execution_days})*{NUDGE},0)",
             book.fmt["count"],
-            round_count(div(c.target_deals * d.day, c.execution_days)),
+            round_count(plan_pace(c.target_deals, d.day, c.execution_days)),
         )
     last = len(days) + 1
     col = lambda letter: f"'{dn}'!${letter}$2:${letter}${last}"  # noqa: E731

@@ -159,13 +159,7 @@ def plan_view(results: Results, t: dict, lang: str) -> PlanView:
     req = f.required
     funnel_rows = []
     for i, stage in enumerate(STAGES):
-        rate = (
-            ""
-            if i == 0
-            else rate_text(f.divisors[RATES[i - 1]])
-            if model.segments
-            else pct(model.funnel.rate(RATES[i - 1]))
-        )
+        rate = "" if i == 0 else rate_text(f.stage_rate(RATES[i - 1]))
         funnel_rows.append(
             [label("stage", stage, lang), rate, num(f.forward.get(stage)), num(req.get(stage)) if req else "—"]
         )
