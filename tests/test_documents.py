@@ -230,8 +230,8 @@ SECTIONS = {
 @pytest.mark.parametrize("template", sorted(SECTIONS))
 def test_template_data_is_the_documented_dataclass(template):
     import generator.render.summary as summary
-    import generator.render.view_back as back
-    import generator.render.view_front as front
+    import generator.render.view_budget as back
+    import generator.render.view_exec as front
     import generator.render.view_plan as plan
     import generator.render.view_risk as risk
 

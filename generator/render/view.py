@@ -13,8 +13,8 @@ from ..fmt import num, pct, ratio, wan
 from ..results import Results
 from .messages import messages
 from .tables import Chart, Para, Table, Tile
-from .view_back import BudgetView, RoiView, budget_view, roi_view
-from .view_front import ExecView, MarketView, exec_view, market_view
+from .view_budget import BudgetView, RoiView, budget_view, roi_view
+from .view_exec import ExecView, MarketView, exec_view, market_view
 from .view_plan import PlanView, plan_view
 from .view_risk import CasesView, CompareView, RiskView, cases_view, compare_view, risk_view
 

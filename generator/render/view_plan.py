@@ -10,7 +10,7 @@ from ..results import Results
 from ..rounding import half_up
 from ..schema import RATES, STAGES
 from .tables import Chart, Para, Table, sentence
-from .view_front import feasibility_text, narrative, people, rate_text
+from .view_exec import feasibility_text, narrative, people, rate_text
 
 
 @dataclass(frozen=True)

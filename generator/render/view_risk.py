@@ -151,7 +151,7 @@ class CompareView:
 
 
 def compare_view(results: Results, t: dict, lang: str) -> CompareView:
-    from .view_front import exec_view
+    from .view_exec import exec_view
 
     scen = results.scenarios
     if not scen:

@@ -1,4 +1,4 @@
-"""View data of the front pages: 执行摘要 and 市场机会 (and the helpers the plan pages share)."""
+"""The executive summary and market pages, and the text helpers other views share (rates, people, money, feasibility)."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def exec_view(results: Results, t: dict, lang: str) -> ExecView:
             deals=people(p.funnel.forward.deals, t),
         )
     ask = dict(results.model.narrative).get("ask", "")
-    from .view_back import categories_table
+    from .view_budget import categories_table
 
     return ExecView(
         lead,
