@@ -101,83 +101,119 @@ def _sensitivity(results: Results, lang: str) -> dict:
     }
 
 
+def _campaign(results: Results) -> dict:
+    model, c = results.model, results.model.campaign
+    return {
+        "name": c.name,
+        "region": c.region,
+        "start": c.start.isoformat(),
+        "end": c.end.isoformat(),
+        "execution_days": c.execution_days,
+        "pool_customers": model.pool,
+        "touches_per_customer": c.touches_per_customer,
+        "target_deals": c.target_deals,
+        "gross_margin": c.gross_margin,
+        "contingency_rate": c.contingency_rate,
+        "marketing_categories": list(c.marketing_categories),
+        "roi_floor": c.roi_floor,
+    }
+
+
+def _funnel(results: Results) -> dict:
+    f = results.plan.funnel
+    return {
+        "forward": f.forward.as_dict(),
+        "required": f.required.as_dict() if f.required else None,
+        "feasible": f.feasible,
+        "deals_gap": f.forward.deals - f.target,
+        "pool_ratio": f.pool_ratio,
+        "conversion_needed": f.conversion_needed,
+        "needed_rates": {
+            n.rate: {"current": n.current, "needed": n.needed, "reachable": n.needed is not None}
+            for n in f.needed_rates
+        },
+    }
+
+
+def _budget(results: Results, lang: str) -> dict:
+    bud = results.plan.budget
+    return {
+        "categories": {k: Money(bud.categories[k]) for k in ALL_CATEGORIES},
+        "shares": {k: bud.share(k) for k in ALL_CATEGORIES},
+        "six_total": Money(bud.six_total),
+        "contingency": Money(bud.contingency),
+        "total": Money(bud.total),
+        "marketing_spend": Money(bud.marketing_spend),
+        "memo_total": Money(bud.memo_total),
+        "lines": [_line(line, lang) for line in bud.lines],
+    }
+
+
+def _revenue(results: Results) -> dict:
+    rev = results.plan.revenue
+    lines = [
+        {
+            "item": x.item,
+            "driver": x.driver,
+            "horizon": x.horizon,
+            "segment": x.segment,
+            "quantity": x.quantity,
+            "unit_value": Money(x.unit_value),
+            "discount": x.discount,
+            "amount": Money(x.amount),
+            "margin": x.margin,
+            "gross_profit": Money(x.gross_profit),
+        }
+        for x in rev.lines
+    ]
+    return {**{k: Money(v) for k, v in rev.revenue.items()}, "lines": lines}
+
+
+def _goals(results: Results) -> list[dict]:
+    return [
+        {
+            "level": g.goal.level,
+            "metric": g.goal.metric,
+            "baseline": g.goal.baseline,
+            "target": g.goal.target,
+            "planned": g.planned,
+            "met": g.met,
+            "unit": g.goal.unit,
+            "note": g.goal.note,
+        }
+        for g in results.goals
+    ]
+
+
+def _segments(results: Results) -> dict:
+    return {
+        s.name: {
+            "funnel": s.counts.as_dict(),
+            "deals": s.counts.deals,
+            "budget": Money(s.budget),
+            "revenue": Money(s.revenue),
+            "gross_profit": Money(s.gross_profit),
+            "cost_per_deal": _money(s.cost_per_deal),
+        }
+        for s in results.segments
+    }
+
+
 def results_dict(results: Results, lang: str = "zh") -> dict:
-    model, plan = results.model, results.plan
-    c = model.campaign
-    f, bud, rev, roi = plan.funnel, plan.budget, plan.revenue, plan.roi
+    """results.json as a dict: one helper per section, in the file's order."""
+    plan, c = results.plan, results.model.campaign
+    roi = plan.roi
     return {
         "fingerprint": results.fingerprint,
-        "campaign": {
-            "name": c.name,
-            "region": c.region,
-            "start": c.start.isoformat(),
-            "end": c.end.isoformat(),
-            "execution_days": c.execution_days,
-            "pool_customers": model.pool,
-            "touches_per_customer": c.touches_per_customer,
-            "target_deals": c.target_deals,
-            "gross_margin": c.gross_margin,
-            "contingency_rate": c.contingency_rate,
-            "marketing_categories": list(c.marketing_categories),
-            "roi_floor": c.roi_floor,
-        },
-        "funnel": {
-            "forward": f.forward.as_dict(),
-            "required": f.required.as_dict() if f.required else None,
-            "feasible": f.feasible,
-            "deals_gap": f.forward.deals - f.target,
-            "pool_ratio": f.pool_ratio,
-            "conversion_needed": f.conversion_needed,
-            "needed_rates": {
-                n.rate: {"current": n.current, "needed": n.needed, "reachable": n.needed is not None}
-                for n in f.needed_rates
-            },
-        },
-        "budget": {
-            "categories": {k: Money(bud.categories[k]) for k in ALL_CATEGORIES},
-            "shares": {k: bud.share(k) for k in ALL_CATEGORIES},
-            "six_total": Money(bud.six_total),
-            "contingency": Money(bud.contingency),
-            "total": Money(bud.total),
-            "marketing_spend": Money(bud.marketing_spend),
-            "memo_total": Money(bud.memo_total),
-            "lines": [_line(line, lang) for line in bud.lines],
-        },
-        "revenue": {
-            **{k: Money(v) for k, v in rev.revenue.items()},
-            "lines": [
-                {
-                    "item": x.item,
-                    "driver": x.driver,
-                    "horizon": x.horizon,
-                    "segment": x.segment,
-                    "quantity": x.quantity,
-                    "unit_value": Money(x.unit_value),
-                    "discount": x.discount,
-                    "amount": Money(x.amount),
-                    "margin": x.margin,
-                    "gross_profit": Money(x.gross_profit),
-                }
-                for x in rev.lines
-            ],
-        },
-        "gross_profit": {k: Money(v) for k, v in rev.gross_profit.items()},
+        "campaign": _campaign(results),
+        "funnel": _funnel(results),
+        "budget": _budget(results, lang),
+        "revenue": _revenue(results),
+        "gross_profit": {k: Money(v) for k, v in plan.revenue.gross_profit.items()},
         "roi": {"campaign": roi.campaign, "total": roi.total, "marketing": roi.marketing},
         "cost_per_deal": _money(roi.cost_per_deal),
         "breakeven_deals": roi.breakeven_deals,
-        "goals": [
-            {
-                "level": g.goal.level,
-                "metric": g.goal.metric,
-                "baseline": g.goal.baseline,
-                "target": g.goal.target,
-                "planned": g.planned,
-                "met": g.met,
-                "unit": g.goal.unit,
-                "note": g.goal.note,
-            }
-            for g in results.goals
-        ],
+        "goals": _goals(results),
         "scenarios": {
             s.name: {
                 "label": s.label,
@@ -191,20 +227,10 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
         "goal_seek": {
             "roi_floor": c.roi_floor,
             "deals_for_roi_floor": results.deals_for_roi_floor,
-            "deals_planned": f.forward.deals,
+            "deals_planned": plan.funnel.forward.deals,
             "answers": goal_seek_answers(results, lang),
         },
-        "segments": {
-            s.name: {
-                "funnel": s.counts.as_dict(),
-                "deals": s.counts.deals,
-                "budget": Money(s.budget),
-                "revenue": Money(s.revenue),
-                "gross_profit": Money(s.gross_profit),
-                "cost_per_deal": _money(s.cost_per_deal),
-            }
-            for s in results.segments
-        },
+        "segments": _segments(results),
     }
 
 
