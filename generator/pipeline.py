@@ -232,22 +232,10 @@ def _locked(workbook: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def segment(
-    customers: Path,
-    out_dir: Path,
-    scheme: str = "recency",
-    as_of=None,
-    where: str | None = None,
-    thresholds=None,
-    rfm: str | None = None,
-    into: Path | None = None,
-) -> SegmentReport:
-    """Segment a dealer-system export; optionally write the result into an input workbook."""
+def _segmentation(customers: Path, scheme: str, as_of, where: str | None, thresholds, rfm: str | None):
+    """Read the export and segment it: (the segmentation, the reader's warnings); InputError for problems."""
     import datetime as dt
-    import hashlib
 
-    from .io.output import check_output_dir, write_atomically
-    from .segment.output import commit_into, prepare_into, write_segments
     from .segment.read import read_customers
     from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
     from .segment.schemes import segment as run_scheme
@@ -260,8 +248,6 @@ def segment(
             tiers = parse_rfm(rfm)
         except ValueError as exc:
             raise InputError([Problem("--rfm", str(exc))]) from None
-    if into is not None and not into.is_file():
-        raise InputError([Problem(str(into), "no such workbook (--into)")])
     frame = read_customers(customers, problems)
     problems.raise_if_errors()
     if scheme == "value" and "ltv" not in frame.columns:
@@ -276,6 +262,28 @@ def segment(
         raise InputError(
             [Problem("--where", "compares a text column with a number (or a number column with 'text')")]
         ) from None
+    return result, problems.warnings
+
+
+def segment(
+    customers: Path,
+    out_dir: Path,
+    scheme: str = "recency",
+    as_of=None,
+    where: str | None = None,
+    thresholds=None,
+    rfm: str | None = None,
+    into: Path | None = None,
+) -> SegmentReport:
+    """Segment a dealer-system export; optionally write the result into an input workbook."""
+    import hashlib
+
+    from .io.output import check_output_dir, write_atomically
+    from .segment.output import commit_into, prepare_into, write_segments
+
+    if into is not None and not into.is_file():
+        raise InputError([Problem(str(into), "no such workbook (--into)")])
+    result, warnings = _segmentation(customers, scheme, as_of, where, thresholds, rfm)
     fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
     inputs = (customers, into) if into is not None else (customers,)
     check_output_dir(out_dir, inputs)
@@ -292,7 +300,7 @@ def segment(
 
     if into is None:
         write()
-        return SegmentReport(result, out_dir, files, problems.warnings)
+        return SegmentReport(result, out_dir, files, warnings)
     with _locked(into):  # the workbook is staged and validated first, replaced only after the files are written
         staged = prepare_into(result, into, lambda tmp: _validate_as(tmp, into))
         try:
@@ -302,4 +310,4 @@ def segment(
             raise
         backup = commit_into(staged, into)
     into_problems = load(into).warnings
-    return SegmentReport(result, out_dir, files, problems.warnings, backup, into_problems)
+    return SegmentReport(result, out_dir, files, warnings, backup, into_problems)
