@@ -39,11 +39,6 @@ def _refuse(out_dir: Path, why: str) -> InputError:
     return InputError([Problem(str(out_dir), why)])
 
 
-def read_manifest(folder: Path) -> dict | None:
-    """The manifest budgetgen left in ``folder``, or None when there is none (or it is not ours)."""
-    return _snapshot(folder)[1]
-
-
 def _entries(folder: Path) -> list[str]:
     try:
         return sorted(os.listdir(folder))
@@ -64,16 +59,17 @@ def check_output_dir(out_dir: Path, inputs: Iterable[Path] = ()) -> None:
         st = os.lstat(out_dir)
     except FileNotFoundError:
         st = None
-    if st is not None and stat.S_ISLNK(st.st_mode):
-        raise _refuse(out_dir, "is a symbolic link; give the real folder with -o")
-    if st is not None and not stat.S_ISDIR(st.st_mode):
-        raise _refuse(out_dir, "is a file; the output must be a folder (-o DIR)")
-    for path in inputs:
-        if st is not None and _inside(path, out_dir):
-            raise _refuse(
-                out_dir, f"holds the input {path}, which a rebuild would replace; choose another output folder (-o)"
-            )
     if st is not None:
+        if stat.S_ISLNK(st.st_mode):
+            raise _refuse(out_dir, "is a symbolic link; give the real folder with -o")
+        if not stat.S_ISDIR(st.st_mode):
+            raise _refuse(out_dir, "is a file; the output must be a folder (-o DIR)")
+        for path in inputs:
+            if _inside(path, out_dir):
+                raise _refuse(
+                    out_dir,
+                    f"holds the input {path}, which a rebuild would replace; choose another output folder (-o)",
+                )
         _check_owned(out_dir)
     probe = out_dir.parent
     while not probe.exists():

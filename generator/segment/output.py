@@ -122,7 +122,6 @@ def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str)
 
 # parts of a workbook that an openpyxl load-and-save would drop, and what a user calls them
 _DROPPED = {
-    "xl/drawings/vmlDrawing": None,  # comments' shapes: openpyxl rewrites them
     "xl/pivotTables/": "pivot tables",
     "xl/slicers/": "slicers",
     "xl/timelines/": "timelines",
@@ -134,7 +133,6 @@ _DROPPED_XML = {
     b"<xdr:sp>": "text boxes or shapes",
     b"<xdr:sp ": "text boxes or shapes",
     b"sparklineGroup": "sparklines",
-    b"<xdr:graphicFrame": None,
 }
 
 
@@ -146,11 +144,11 @@ def _would_lose(workbook: Path) -> list[str]:
     with zipfile.ZipFile(workbook) as zf:
         for info in zf.infolist():
             name = info.filename
-            lost.update(what for prefix, what in _DROPPED.items() if what and name.startswith(prefix))
+            lost.update(what for prefix, what in _DROPPED.items() if name.startswith(prefix))
             if name.startswith(("xl/drawings/drawing", "xl/worksheets/sheet")) and name.endswith(".xml"):
                 with zf.open(info) as fh:
                     data = fh.read(50 * 1024 * 1024)
-                lost.update(what for needle, what in _DROPPED_XML.items() if what and needle in data)
+                lost.update(what for needle, what in _DROPPED_XML.items() if needle in data)
     return sorted(lost)
 
 

@@ -104,19 +104,19 @@ class _Parser:
         token = self.peek()
         return token.kind == kind and (text is None or token.text == text)
 
-    def expr(self) -> Node:
-        node = self.term()
-        while self.is_("kw", "or"):
+    def chain(self, keyword: str, operand) -> Node:
+        """``operand (keyword operand)*``, grouped from the left."""
+        node = operand()
+        while self.is_("kw", keyword):
             self.i += 1
-            node = Node("or", children=(node, self.term()))
+            node = Node(keyword, children=(node, operand()))
         return node
 
+    def expr(self) -> Node:
+        return self.chain("or", self.term)
+
     def term(self) -> Node:
-        node = self.factor()
-        while self.is_("kw", "and"):
-            self.i += 1
-            node = Node("and", children=(node, self.factor()))
-        return node
+        return self.chain("and", self.factor)
 
     def factor(self) -> Node:
         if self.is_("kw", "not"):
