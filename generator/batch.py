@@ -126,26 +126,23 @@ def write_portfolio(outcomes: list[Outcome], out_root: Path) -> list[str]:
 
 def check_roll_up(out_root: Path) -> None:
     """Refuse to overwrite a portfolio.json or portfolio.xlsx that budgetgen did not write."""
-    import json
-
     from .errors import InputError, Problem
 
-    for name in ROLL_UP[:2]:
+    for name in ROLL_UP[:2]:  # portfolio.json, portfolio.xlsx
         path = out_root / name
-        if not path.exists():
-            continue
-        ours = False
-        if name.endswith(".json"):
-            try:
-                ours = json.loads(path.read_text(encoding="utf-8")).get("tool") == "budgetgen"
-            except (OSError, ValueError, AttributeError):
-                ours = False
-        else:
-            ours = (out_root / "portfolio.json").exists() and _ours_xlsx(path)
-        if not ours:
+        if path.exists() and not (_ours_json(path) if name.endswith(".json") else _ours_xlsx(path)):
             raise InputError(
                 [Problem(str(path), "exists and was not written by budgetgen; move it, or choose another folder (-o)")]
             )
+
+
+def _ours_json(path: Path) -> bool:
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("tool") == "budgetgen"
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _ours_xlsx(path: Path) -> bool:
