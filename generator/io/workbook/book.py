@@ -53,7 +53,7 @@ HEADINGS_ZH = {
     "fixed_cost": "固定成本", "lump_sum": "总额", "customers": "客户数", "touches": "人均触达次数", "from": "起点",
     "reach": "有效触达率", "open": "打开率", "booking": "预约率", "arrival": "到店率", "purchase": "消费率",
     "campaign": "活动参数", "funnel": "漏斗", "segments": "细分客群", "channels": "渠道", "budget": "预算",
-    "tiers": "阶梯", "key": "key", "input": "输入文件", "error": "错误", "retrospective": "复盘",
+    "tiers": "阶梯", "key": "key", "input": "输入文件", "error": "错误", "retrospective": "复盘", "value": "值", "marketing categories": "营销投入类别",
     "plan vs actual by category": "各类别计划 vs 实际", "deals per day": "每日成交",
     "cumulative deals vs target": "累计成交 vs 目标进度",
 }  # fmt: skip
