@@ -57,67 +57,55 @@ def portfolio_dict(outcomes) -> dict:
     }
 
 
-def write_portfolio_workbook(outcomes, path: Path) -> None:
-    import xlsxwriter
+COLUMNS = [
+    "campaign",
+    "input",
+    "budget_total",
+    "deals",
+    "revenue_total",
+    "gross_profit_total",
+    "roi_total",
+    "cost_per_deal",
+    "feasible",
+    "error",
+]
+SUMMED = (("budget_total", "money"), ("deals", "count"), ("revenue_total", "money"), ("gross_profit_total", "money"))
 
-    from .workbook.book import put_formula, put_text
 
-    wb = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
-    )
-    wb.set_properties({"author": "budgetgen", "comments": "written by budgetgen"})
-    ws = wb.add_worksheet("portfolio")
-    head = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79"})
-    money = wb.add_format({"num_format": "#,##0.00"})
-    count = wb.add_format({"num_format": "#,##0"})
-    ratio = wb.add_format({"num_format": '0.00":1"'})
-    bold_money = wb.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
-    bold_count = wb.add_format({"num_format": "#,##0", "bold": True, "top": 1})
-    bold_ratio = wb.add_format({"num_format": '0.00":1"', "bold": True, "top": 1})
-    columns = [
-        "campaign",
-        "input",
-        "budget_total",
-        "deals",
-        "revenue_total",
-        "gross_profit_total",
-        "roi_total",
-        "cost_per_deal",
-        "feasible",
-        "error",
-    ]
-    for c, h in enumerate(columns):
-        ws.write_string(0, c, h, head)
-    ws.set_column(0, 1, 28)
-    ws.set_column(2, 8, 14)
-    ws.set_column(9, 9, 60)
-    ws.freeze_panes(1, 0)
-    for r, o in enumerate(outcomes, start=1):
-        put_text(ws, r, 0, o.name or o.slug)
-        put_text(ws, r, 1, o.input)
-        if o.ok:
-            ws.write_number(r, 2, float(o.budget_total), money)
-            ws.write_number(r, 3, o.deals, count)
-            ws.write_number(r, 4, float(o.revenue_total), money)
-            ws.write_number(r, 5, float(o.gross_profit_total), money)
-            put_formula(ws, r, 6, f'=IF(C{r + 1}=0,"",F{r + 1}/C{r + 1})', ratio, o.roi_total)
-            put_formula(ws, r, 7, f'=IF(D{r + 1}=0,"",ROUND((C{r + 1}/D{r + 1})*(1+1E-12),2))', money, o.cost_per_deal)
-            put_text(ws, r, 8, "yes" if o.feasible else "no")
-        else:
-            put_text(ws, r, 9, "; ".join(o.errors)[:2000])
-    n = len(outcomes) + 1
-    t = totals(outcomes)
-    put_text(ws, n, 0, "total")
-    for col, key, fmt in (
-        (2, "budget_total", bold_money),
-        (3, "deals", bold_count),
-        (4, "revenue_total", bold_money),
-        (5, "gross_profit_total", bold_money),
-    ):
-        letter = chr(65 + col)
-        put_formula(ws, n, col, f"=SUM({letter}2:{letter}{n})", fmt, t[key])
-    put_formula(ws, n, 6, f'=IF(C{n + 1}=0,"",F{n + 1}/C{n + 1})', bold_ratio, t["roi_total"])
-    put_formula(ws, n, 7, f'=IF(D{n + 1}=0,"",ROUND((C{n + 1}/D{n + 1})*(1+1E-12),2))', bold_money, t["cost_per_deal"])
+def _formats(wb) -> dict[str, object]:
+    add = wb.add_format
+    plain = {"money": "#,##0.00", "count": "#,##0", "ratio": '0.00":1"'}
+    fmts = {"head": add({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79"})}
+    for key, num in plain.items():
+        fmts[key] = add({"num_format": num})
+        fmts[f"bold_{key}"] = add({"num_format": num, "bold": True, "top": 1})
+    return fmts
+
+
+def _ratios(ws, fmts: dict, r: int, bold: str, roi: object, cost: object) -> None:
+    """ROI and cost per deal of row ``r`` (0-based) from its budget, deals and gross profit."""
+    from .workbook.book import put_formula
+
+    x = r + 1
+    put_formula(ws, r, 6, f'=IF(C{x}=0,"",F{x}/C{x})', fmts[bold + "ratio"], roi)
+    put_formula(ws, r, 7, f'=IF(D{x}=0,"",ROUND((C{x}/D{x})*(1+1E-12),2))', fmts[bold + "money"], cost)
+
+
+def _campaign_row(ws, fmts: dict, r: int, o) -> None:
+    from .workbook.book import put_text
+
+    put_text(ws, r, 0, o.name or o.slug)
+    put_text(ws, r, 1, o.input)
+    if not o.ok:
+        put_text(ws, r, 9, "; ".join(o.errors)[:2000])
+        return
+    for col, (key, fmt) in enumerate(SUMMED, start=2):
+        ws.write_number(r, col, float(getattr(o, key)), fmts[fmt])
+    _ratios(ws, fmts, r, "", o.roi_total, o.cost_per_deal)
+    put_text(ws, r, 8, "yes" if o.feasible else "no")
+
+
+def _chart(wb, ws, n: int) -> None:
     chart = wb.add_chart({"type": "scatter"})
     chart.add_series(
         {
@@ -132,4 +120,32 @@ def write_portfolio_workbook(outcomes, path: Path) -> None:
     chart.set_y_axis({"name": "roi_total"})
     chart.set_legend({"none": True})
     ws.insert_chart(n + 2, 0, chart)
+
+
+def write_portfolio_workbook(outcomes, path: Path) -> None:
+    import xlsxwriter
+
+    from .workbook.book import put_formula, put_text
+
+    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    wb = xlsxwriter.Workbook(str(path), options)
+    wb.set_properties({"author": "budgetgen", "comments": "written by budgetgen"})
+    ws = wb.add_worksheet("portfolio")
+    fmts = _formats(wb)
+    for c, h in enumerate(COLUMNS):
+        ws.write_string(0, c, h, fmts["head"])
+    ws.set_column(0, 1, 28)
+    ws.set_column(2, 8, 14)
+    ws.set_column(9, 9, 60)
+    ws.freeze_panes(1, 0)
+    for r, o in enumerate(outcomes, start=1):
+        _campaign_row(ws, fmts, r, o)
+    n = len(outcomes) + 1
+    t = totals(outcomes)
+    put_text(ws, n, 0, "total")
+    for col, (key, fmt) in enumerate(SUMMED, start=2):
+        letter = chr(65 + col)
+        put_formula(ws, n, col, f"=SUM({letter}2:{letter}{n})", fmts["bold_" + fmt], t[key])
+    _ratios(ws, fmts, n, "bold_", t["roi_total"], t["cost_per_deal"])
+    _chart(wb, ws, n)
     wb.close()
