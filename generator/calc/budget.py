@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Model
+from ..model import Benchmark, Model
 from ..rounding import div, to_fen
 from ..schema import ALL_CATEGORIES, CATEGORIES, STAGES
 from .funnel import FunnelPlan
@@ -72,6 +72,13 @@ class BudgetResult:
 
     def share(self, category: str) -> Decimal | None:
         return div(self.categories[category], self.total) if self.total else None
+
+    def bench_verdict(self, mark: Benchmark) -> str:
+        """ "in", "low" or "high": this budget's share of the benchmark's category against its range."""
+        share = self.share(mark.category)
+        if share is not None and mark.share_low <= share <= mark.share_high:
+            return "in"
+        return "low" if share is not None and share < mark.share_low else "high"
 
 
 def line_quantity(driver: str, quantity: Decimal | None, segment: str | None, plan: FunnelPlan) -> Decimal:

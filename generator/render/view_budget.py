@@ -50,60 +50,50 @@ def categories_table(results: Results, t: dict, lang: str) -> Table:
     return Table([t["category"], t["wan"], t["share"]], rows, ["l", "r", "r"], total)
 
 
+def _memo_table(results: Results, t: dict, lang: str) -> Table | None:
+    memo = [x for x in results.plan.budget.lines if x.memo]
+    if not memo:
+        return None
+    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in memo]
+    return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
+
+
+def _bench(results: Results, t: dict, lang: str) -> tuple[Table | None, Chart | None]:
+    """Our category shares against the benchmark ranges: a table and a chart."""
+    marks, b = results.model.benchmarks, results.plan.budget
+    if not marks:
+        return None, None
+    verdicts = {"in": t["bench_in"], "low": t["bench_low"], "high": t["bench_high"]}
+    rows = [
+        [
+            label("category", m.category, lang),
+            pct(b.share(m.category)),
+            f"{pct(m.share_low)} – {pct(m.share_high)}",
+            verdicts[b.bench_verdict(m)],
+        ]
+        for m in marks
+    ]
+    table = Table([t["category"], t["bench_ours"], t["bench_range"], ""], rows, ["l", "r", "r", "l"])
+    data = {
+        "labels": [r[0] for r in rows],
+        "low": [float(m.share_low) for m in marks],
+        "high": [float(m.share_high) for m in marks],
+        "ours": [float(b.share(m.category) or 0) for m in marks],
+        "legend": [t["bench_range"], t["bench_ours"]],
+    }
+    return table, Chart("bench", "ranges", t["chart_bench"], data, (6.4, 2.8))
+
+
 def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
     b = results.plan.budget
     table = categories_table(results, t, lang)
-    rows = table.rows
-    chart = Chart(
-        "categories",
-        "hbars",
-        t["chart_categories"],
-        {
-            "labels": [r[0] for r in rows],
-            "values": [float(b.categories[c]) / 10000 for c in ALL_CATEGORIES],
-            "fmt": "wan",
-        },
-        (6.4, 2.8),
-    )
-    memo = [x for x in b.lines if x.memo]
-    memo_table = (
-        Table(
-            [t["category"], t["item"], t["basis"], t["amount"]],
-            [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in memo],
-            ["l", "l", "l", "r"],
-        )
-        if memo
-        else None
-    )
-    bench_table = bench_chart = None
-    marks = results.model.benchmarks
-    if marks:
-        bench_rows, ours = [], []
-        for m in marks:
-            share = b.share(m.category)
-            verdict = (
-                t["bench_in"]
-                if share is not None and m.share_low <= share <= m.share_high
-                else (t["bench_low"] if share is not None and share < m.share_low else t["bench_high"])
-            )
-            bench_rows.append(
-                [label("category", m.category, lang), pct(share), f"{pct(m.share_low)} – {pct(m.share_high)}", verdict]
-            )
-            ours.append(float(share or 0))
-        bench_table = Table([t["category"], t["bench_ours"], t["bench_range"], ""], bench_rows, ["l", "r", "r", "l"])
-        bench_chart = Chart(
-            "bench",
-            "ranges",
-            t["chart_bench"],
-            {
-                "labels": [r[0] for r in bench_rows],
-                "low": [float(m.share_low) for m in marks],
-                "high": [float(m.share_high) for m in marks],
-                "ours": ours,
-                "legend": [t["bench_range"], t["bench_ours"]],
-            },
-            (6.4, 2.8),
-        )
+    data = {
+        "labels": [r[0] for r in table.rows],
+        "values": [float(b.categories[c]) / 10000 for c in ALL_CATEGORIES],
+        "fmt": "wan",
+    }
+    chart = Chart("categories", "hbars", t["chart_categories"], data, (6.4, 2.8))
+    bench_table, bench_chart = _bench(results, t, lang)
     note = t["contingency_note"].format(rate=pct(results.model.campaign.contingency_rate), amount=yuan(b.contingency))
     return BudgetView(
         table,
@@ -111,7 +101,7 @@ def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
         _lines(results, t, lang, ("incentives", "promotion")),
         _lines(results, t, lang, ("systems", "labor", "fulfillment", "management")),
         note,
-        memo_table,
+        _memo_table(results, t, lang),
         bench_table,
         bench_chart,
     )
@@ -143,11 +133,8 @@ class RoiView:
     mc_chart: Chart | None
 
 
-def roi_view(results: Results, t: dict, lang: str) -> RoiView:
-    from ..fmt import goal_seek_answers
-
-    p, c = results.plan, results.model.campaign
-    rev = p.revenue
+def _revenue_table(results: Results, t: dict) -> Table:
+    rev = results.plan.revenue
     rows = [
         [
             x.item,
@@ -161,106 +148,97 @@ def roi_view(results: Results, t: dict, lang: str) -> RoiView:
         ]
         for x in rev.lines
     ]
-    revenue_table = Table(
-        [
-            t["item"],
-            t["horizon"],
-            t["quantity"],
-            t["unit_value"],
-            t["discount"],
-            t["revenue"],
-            t["margin"],
-            t["gross_profit"],
-        ],
-        rows,
-        ["l", "l", "r", "r", "r", "r", "r", "r"],
-        [t["total"], "", "", "", "", wan(rev.revenue["total"], 2), "", wan(rev.gross_profit["total"], 2)],
-    )
-    revenue_chart = Chart(
-        "revenue",
-        "stack",
-        t["chart_revenue"],
-        {
-            "labels": [x.item for x in rev.lines],
-            "revenue": [float(x.amount) / 10000 for x in rev.lines],
-            "gp": [float(x.gross_profit) / 10000 for x in rev.lines],
-            "legend": [t["revenue"], t["gross_profit"]],
-        },
-        (6.4, 2.6),
-    )
-    tiles = [
-        Tile(t["roi_campaign"], ratio(p.roi.campaign)),
-        Tile(t["roi_total"], ratio(p.roi.total)),
-        Tile(t["roi_marketing"], ratio(p.roi.marketing)),
-        Tile(t["cost_per_deal"], num(p.roi.cost_per_deal) if p.roi.cost_per_deal is not None else "—", t["yuan"]),
-        Tile(t["breakeven"], num(p.roi.breakeven_deals) if p.roi.breakeven_deals is not None else "—", t["people"]),
+    keys = ["item", "horizon", "quantity", "unit_value", "discount", "revenue", "margin", "gross_profit"]
+    total = [t["total"], "", "", "", "", wan(rev.revenue["total"], 2), "", wan(rev.gross_profit["total"], 2)]
+    return Table([t[k] for k in keys], rows, ["l", "l", "r", "r", "r", "r", "r", "r"], total)
+
+
+def _revenue_chart(results: Results, t: dict) -> Chart:
+    lines = results.plan.revenue.lines
+    data = {
+        "labels": [x.item for x in lines],
+        "revenue": [float(x.amount) / 10000 for x in lines],
+        "gp": [float(x.gross_profit) / 10000 for x in lines],
+        "legend": [t["revenue"], t["gross_profit"]],
+    }
+    return Chart("revenue", "stack", t["chart_revenue"], data, (6.4, 2.6))
+
+
+def _roi_tiles(results: Results, t: dict) -> list[Tile]:
+    roi = results.plan.roi
+    return [
+        Tile(t["roi_campaign"], ratio(roi.campaign)),
+        Tile(t["roi_total"], ratio(roi.total)),
+        Tile(t["roi_marketing"], ratio(roi.marketing)),
+        Tile(t["cost_per_deal"], num(roi.cost_per_deal) if roi.cost_per_deal is not None else "—", t["yuan"]),
+        Tile(t["breakeven"], num(roi.breakeven_deals) if roi.breakeven_deals is not None else "—", t["people"]),
     ]
-    tornado_chart = None
-    if results.tornado:
-        tornado_chart = Chart(
-            "tornado",
-            "tornado",
-            t["chart_tornado"],
-            {
-                "labels": [param_label(b.parameter, lang) for b in results.tornado],
-                "low": [float(b.roi_low or 0) for b in results.tornado],
-                "high": [float(b.roi_high or 0) for b in results.tornado],
-                "base": float(p.roi.total or 0),
-            },
-            (6.4, 2.5),
-        )
-    stress_table = None
-    if results.stress:
-        stress_table = Table(
-            [t["case"], t["changes"], t["roi_total"], t["deals"], t["budget"]],
-            [
-                [
-                    s.case,
-                    "; ".join(f"{param_label(k, lang)} {pct(v, 0)}" for k, v in s.changes),
-                    ratio(s.plan.roi.total),
-                    num(s.plan.funnel.forward.deals),
-                    wan(s.plan.budget.total, 2),
-                ]
-                for s in results.stress
-            ],
-            ["l", "l", "r", "r", "r"],
-        )
-    mc = results.monte_carlo
-    mc_table = mc_chart = None
-    mc_note = ""
-    if mc is not None:
-        mc_table = Table(
-            ["", "P10", "P50", "P90"],
-            [
-                [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
-                [t["deals"], num(half_up(mc.deals.p10)), num(half_up(mc.deals.p50)), num(half_up(mc.deals.p90))],
-                [t["budget"] + f"({t['wan']})", wan(mc.budget.p10, 2), wan(mc.budget.p50, 2), wan(mc.budget.p90, 2)],
-            ],
-            ["l", "r", "r", "r"],
-        )
-        mc_note = t["mc_note"].format(draws=num(mc.draws), seed=mc.seed)
-        if mc.p_below_floor is not None and c.roi_floor is not None:
-            mc_note += " " + t["mc_below"].format(floor=ratio(c.roi_floor), p=pct(mc.p_below_floor))
-        mc_chart = Chart(
-            "mc",
-            "histogram",
-            t["chart_mc"],
-            {
-                "counts": list(mc.histogram[0]),
-                "edges": list(mc.histogram[1]),
-                "marks": {"P10": mc.roi.p10, "P50": mc.roi.p50, "P90": mc.roi.p90},
-                "floor": float(c.roi_floor) if c.roi_floor is not None else None,
-                "floor_label": t["floor"],
-            },
-            (6.4, 2.1),
-        )
+
+
+def _tornado_chart(results: Results, t: dict, lang: str) -> Chart | None:
+    if not results.tornado:
+        return None
+    data = {
+        "labels": [param_label(b.parameter, lang) for b in results.tornado],
+        "low": [float(b.roi_low or 0) for b in results.tornado],
+        "high": [float(b.roi_high or 0) for b in results.tornado],
+        "base": float(results.plan.roi.total or 0),
+    }
+    return Chart("tornado", "tornado", t["chart_tornado"], data, (6.4, 2.5))
+
+
+def _stress_table(results: Results, t: dict, lang: str) -> Table | None:
+    if not results.stress:
+        return None
+    rows = [
+        [
+            s.case,
+            "; ".join(f"{param_label(k, lang)} {pct(v, 0)}" for k, v in s.changes),
+            ratio(s.plan.roi.total),
+            num(s.plan.funnel.forward.deals),
+            wan(s.plan.budget.total, 2),
+        ]
+        for s in results.stress
+    ]
+    head = [t["case"], t["changes"], t["roi_total"], t["deals"], t["budget"]]
+    return Table(head, rows, ["l", "l", "r", "r", "r"])
+
+
+def _monte_carlo(results: Results, t: dict) -> tuple[Table | None, str, Chart | None]:
+    """The P10/P50/P90 table, its note and the histogram."""
+    mc, c = results.monte_carlo, results.model.campaign
+    if mc is None:
+        return None, "", None
+    rows = [
+        [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
+        [t["deals"], num(half_up(mc.deals.p10)), num(half_up(mc.deals.p50)), num(half_up(mc.deals.p90))],
+        [t["budget"] + f"({t['wan']})", wan(mc.budget.p10, 2), wan(mc.budget.p50, 2), wan(mc.budget.p90, 2)],
+    ]
+    table = Table(["", "P10", "P50", "P90"], rows, ["l", "r", "r", "r"])
+    note = t["mc_note"].format(draws=num(mc.draws), seed=mc.seed)
+    if mc.p_below_floor is not None and c.roi_floor is not None:
+        note += " " + t["mc_below"].format(floor=ratio(c.roi_floor), p=pct(mc.p_below_floor))
+    data = {
+        "counts": list(mc.histogram[0]),
+        "edges": list(mc.histogram[1]),
+        "marks": {"P10": mc.roi.p10, "P50": mc.roi.p50, "P90": mc.roi.p90},
+        "floor": float(c.roi_floor) if c.roi_floor is not None else None,
+        "floor_label": t["floor"],
+    }
+    return table, note, Chart("mc", "histogram", t["chart_mc"], data, (6.4, 2.1))
+
+
+def roi_view(results: Results, t: dict, lang: str) -> RoiView:
+    from ..fmt import goal_seek_answers
+
+    mc_table, mc_note, mc_chart = _monte_carlo(results, t)
     return RoiView(
-        revenue_table,
-        revenue_chart,
-        tiles,
+        _revenue_table(results, t),
+        _revenue_chart(results, t),
+        _roi_tiles(results, t),
         goal_seek_answers(results, lang),
-        tornado_chart,
-        stress_table,
+        _tornado_chart(results, t, lang),
+        _stress_table(results, t, lang),
         mc_table,
         mc_note,
         mc_chart,
