@@ -50,6 +50,19 @@ class Retro:
     days: tuple
 
     @property
+    def contingency_variance(self) -> Decimal:
+        return self.contingency_used - self.contingency_reserved
+
+    @property
+    def cumulative_deals(self) -> list[tuple[int, int]]:
+        """(day, deals so far) for each reported day, in day order."""
+        out, running = [], 0
+        for d in sorted(self.days, key=lambda d: d.day):
+            running += d.deals or 0
+            out.append((d.day, running))
+        return out
+
+    @property
     def variance(self) -> dict[str, Decimal | int | None]:
         out: dict[str, Decimal | int | None] = {}
         for k in HEADLINE:

@@ -75,12 +75,10 @@ def _daily(ws, x: _Ctx) -> None:
     book, c = x.book, x.results.model.campaign
     _head(ws, book, 0, [*DAILY_COLS, "cumulative_deals", "plan_cumulative"])
     days = sorted(x.r.days, key=lambda d: d.day)
-    running = 0
-    for i, d in enumerate(days, start=1):
+    for i, (d, (_, running)) in enumerate(zip(days, x.r.cumulative_deals, strict=True), start=1):
         for col, key in enumerate(DAILY_COLS):
             value = d.day if key == "day" else d.get(key)
             _input(ws, book, i, col, value, "in_money" if key == "revenue" else "in_count")
-        running += d.deals or 0
         put_formula(ws, i, 7, f"=SUM($F$2:F{i + 1})", book.fmt["count"], running)
         pace = round_count(plan_pace(c.target_deals, d.day, c.execution_days))
         formula = f"=ROUND(({c.target_deals}*A{i + 1}/{c.execution_days})*{NUDGE},0)"

@@ -107,31 +107,22 @@ def _show(key: str, value) -> str:
     return num(value)
 
 
-def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
-    names = {
-        "deals": t["deals"],
-        "revenue_total": t["revenue_total"],
-        "budget_total": t["budget"],
-        "gross_profit_total": t["gross_profit"],
-        "roi_total": t["roi_total"],
-    }
+def _headline(r: Retro, t: dict, names: dict[str, str]) -> tuple[list[Tile], Table]:
     tiles = [Tile(names[k], _show(k, r.actual[k]), f"{t['planned']} {_show(k, r.plan[k])}") for k in HEADLINE]
-    variance = Table(
-        [t["metric"], t["planned"], t["actual"], t["variance"], t["variance_pct"]],
-        [
-            [
-                names[k],
-                _show(k, r.plan[k]),
-                _show(k, r.actual[k]),
-                _show(k, r.variance[k])
-                if k != "roi_total"
-                else (f"{float(r.variance[k]):+.2f}" if r.variance[k] is not None else "—"),
-                pct(r.variance_pct[k]),
-            ]
-            for k in HEADLINE
-        ],
-        ["l", "r", "r", "r", "r"],
-    )
+
+    def variance(k: str) -> str:
+        if k != "roi_total":
+            return _show(k, r.variance[k])
+        return f"{float(r.variance[k]):+.2f}" if r.variance[k] is not None else "—"
+
+    rows = [
+        [names[k], _show(k, r.plan[k]), _show(k, r.actual[k]), variance(k), pct(r.variance_pct[k])] for k in HEADLINE
+    ]
+    head = [t["metric"], t["planned"], t["actual"], t["variance"], t["variance_pct"]]
+    return tiles, Table(head, rows, ["l", "r", "r", "r", "r"])
+
+
+def _lines_table(r: Retro, t: dict, lang: str) -> Table:
     rows = [
         [
             label("category", x.category, lang),
@@ -142,87 +133,77 @@ def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
         ]
         for x in r.lines
     ]
-    rows.append(
+    contingency = label("category", "contingency", lang)
+    rows.append([contingency, "", yuan(r.contingency_reserved), yuan(r.contingency_used), yuan(r.contingency_variance)])
+    classes = ["warn" if x.variance and x.variance > 0 else "" for x in r.lines]
+    classes.append("warn" if r.contingency_variance > 0 else "")
+    head = [t["category"], t["item"], t["planned"], t["actual"], t["variance"]]
+    return Table(head, rows, ["l", "l", "r", "r", "r"], classes=classes)
+
+
+def _goals_table(r: Retro, t: dict, lang: str) -> Table | None:
+    if not r.goals:
+        return None
+    rows = [
         [
-            label("category", "contingency", lang),
-            "",
-            yuan(r.contingency_reserved),
-            yuan(r.contingency_used),
-            yuan(r.contingency_used - r.contingency_reserved),
+            label("level", g.goal.level, lang),
+            label("metric", g.goal.metric, lang),
+            _goal(g.goal.target, g.goal.unit),
+            _goal(g.planned, g.goal.unit),
+            t["met_na"] if g.met is None else t["met_yes"] if g.met else t["met_no"],
         ]
-    )
-    lines = Table(
-        [t["category"], t["item"], t["planned"], t["actual"], t["variance"]],
-        rows,
-        ["l", "l", "r", "r", "r"],
-        classes=["warn" if x.variance and x.variance > 0 else "" for x in r.lines]
-        + ["warn" if r.contingency_used > r.contingency_reserved else ""],
-    )
+        for g in r.goals
+    ]
+    return Table([t["level"], t["metric"], t["target"], t["actual"], t["met"]], rows, ["l", "l", "r", "r", "l"])
+
+
+def _retro_charts(results: Results, r: Retro, t: dict, lang: str) -> tuple[Chart, Chart]:
+    cats = list(r.categories)
+    data = {
+        "labels": [label("category", c, lang) for c in cats],
+        "a": [float(r.categories[c][0]) / 10000 for c in cats],
+        "b": [float(r.categories[c][1]) / 10000 for c in cats],
+        "legend": [t["planned"], t["actual"]],
+    }
+    categories = Chart("r_categories", "grouped", t["chart_r_categories"], data, (6.4, 2.6))
+    cum, c = r.cumulative_deals, results.model.campaign
+    data = {
+        "days": [day for day, _ in cum],
+        "cumulative": [deals for _, deals in cum],
+        "execution_days": c.execution_days,
+        "target": c.target_deals,
+        "as_of": cum[-1][0] if cum else 0,
+        "projected": float(cum[-1][1] if cum else 0),
+        "legend": [t["actual"], t["plan_pace"], ""],
+    }
+    return categories, Chart("r_cumulative", "cumulative", t["chart_r_cumulative"], data, (6.4, 2.4))
+
+
+def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
+    names = {
+        "deals": t["deals"],
+        "revenue_total": t["revenue_total"],
+        "budget_total": t["budget"],
+        "gross_profit_total": t["gross_profit"],
+        "roi_total": t["roi_total"],
+    }
+    tiles, variance = _headline(r, t, names)
     rates = Table(
         [t["rate"], t["planned"], t["actual"]],
         [[label("metric", k, lang), pct(r.rates_plan[k]), pct(r.rates_actual[k])] for k in r.rates_plan],
         ["l", "r", "r"],
     )
-    goals = None
-    if r.goals:
-        goals = Table(
-            [t["level"], t["metric"], t["target"], t["actual"], t["met"]],
-            [
-                [
-                    label("level", g.goal.level, lang),
-                    label("metric", g.goal.metric, lang),
-                    _goal(g.goal.target, g.goal.unit),
-                    _goal(g.planned, g.goal.unit),
-                    t["met_na"] if g.met is None else t["met_yes"] if g.met else t["met_no"],
-                ]
-                for g in r.goals
-            ],
-            ["l", "l", "r", "r", "l"],
-        )
     lessons = [
         (t[f"kind_{kind}"], [text for k, text in r.lessons if k == kind])
         for kind in ("success", "improvement", "strategic")
     ]
-    cats = list(r.categories)
-    categories_chart = Chart(
-        "r_categories",
-        "grouped",
-        t["chart_r_categories"],
-        {
-            "labels": [label("category", c, lang) for c in cats],
-            "a": [float(r.categories[c][0]) / 10000 for c in cats],
-            "b": [float(r.categories[c][1]) / 10000 for c in cats],
-            "legend": [t["planned"], t["actual"]],
-        },
-        (6.4, 2.6),
-    )
-    days = sorted(r.days, key=lambda d: d.day)
-    cum, running = [], 0
-    for d in days:
-        running += d.deals or 0
-        cum.append(running)
-    c = results.model.campaign
-    cumulative_chart = Chart(
-        "r_cumulative",
-        "cumulative",
-        t["chart_r_cumulative"],
-        {
-            "days": [d.day for d in days],
-            "cumulative": cum,
-            "execution_days": c.execution_days,
-            "target": c.target_deals,
-            "as_of": days[-1].day if days else 0,
-            "projected": float(running),
-            "legend": [t["actual"], t["plan_pace"], ""],
-        },
-        (6.4, 2.4),
-    )
+    categories_chart, cumulative_chart = _retro_charts(results, r, t, lang)
     return RetroView(
         tiles,
         variance,
-        lines,
+        _lines_table(r, t, lang),
         rates,
-        goals,
+        _goals_table(r, t, lang),
         [suggestion_text(s, t, lang) for s in r.suggestions],
         [x for x in lessons if x[1]],
         categories_chart,
