@@ -127,82 +127,76 @@ def _segments(results: Results, t: dict, lang: str) -> Table | None:
     return Table(head, rows, ["l", "r", "r", "r", "r", "r", "r", "r"])
 
 
-def plan_view(results: Results, t: dict, lang: str) -> PlanView:
-    p, model = results.plan, results.model
-    f = p.funnel
-    timeline_table, timeline_chart = _timeline(results, t)
-    offers = [line for line in p.budget.lines if line.category == "incentives"]
-    offers_table = Table(
-        [t["item"], t["segment"], t["basis"], t["amount"]],
-        [
-            [
-                x.item + (" *" if x.memo else ""),
-                x.segment or "",
-                basis_text(x.basis, lang),
-                wan(x.amount, 2),
-            ]
-            for x in offers
-        ],
-        ["l", "l", "l", "r"],
-    )
-    channels = None
-    if p.budget.channels:
-        rows = [
-            [ch.name, num(ch.reachable), num(ch.sends), pct(ch.coverage), num(ch.touches), wan(ch.amount, 2)]
-            for ch in p.budget.channels
-        ]
-        channels = Table(
-            [t["channel"], t["reachable"], t["sends"], t["coverage"], t["touches"], t["amount"]],
-            rows,
-            ["l", "r", "r", "r", "r", "r"],
-        )
+def _offers_table(results: Results, t: dict, lang: str) -> Table:
+    offers = [line for line in results.plan.budget.lines if line.category == "incentives"]
+    rows = [
+        [x.item + (" *" if x.memo else ""), x.segment or "", basis_text(x.basis, lang), wan(x.amount, 2)]
+        for x in offers
+    ]
+    return Table([t["item"], t["segment"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
+
+
+def _channels_table(results: Results, t: dict) -> Table | None:
+    channels = results.plan.budget.channels
+    if not channels:
+        return None
+    rows = [
+        [ch.name, num(ch.reachable), num(ch.sends), pct(ch.coverage), num(ch.touches), wan(ch.amount, 2)]
+        for ch in channels
+    ]
+    head = [t["channel"], t["reachable"], t["sends"], t["coverage"], t["touches"], t["amount"]]
+    return Table(head, rows, ["l", "r", "r", "r", "r", "r"])
+
+
+def _funnel(results: Results, t: dict, lang: str) -> tuple[Table, Chart, Table]:
+    """The forward and reverse funnel as a table and a chart, and the rates the target needs."""
+    f = results.plan.funnel
     req = f.required
-    funnel_rows = []
-    for i, stage in enumerate(STAGES):
-        rate = "" if i == 0 else rate_text(f.stage_rate(RATES[i - 1]))
-        funnel_rows.append(
-            [label("stage", stage, lang), rate, num(f.forward.get(stage)), num(req.get(stage)) if req else "—"]
-        )
-    funnel_table = Table([t["stage"], t["rate"], t["forward"], t["required"]], funnel_rows, ["l", "r", "r", "r"])
-    funnel_chart = Chart(
-        "funnel",
-        "funnel",
-        t["chart_funnel"],
-        {
-            "labels": [label("stage", s, lang) for s in STAGES],
-            "forward": [f.forward.get(s) for s in STAGES],
-            "required": [req.get(s) if req else 0 for s in STAGES],
-            "legend": [t["forward"], t["required"]],
-        },
-        (6.4, 2.8),
-    )
-    needed = Table(
-        [t["rate"], t["planned"], t["needed_rate"]],
+    rows = [
         [
-            [
-                label("rate", n.rate, lang),
-                rate_text(n.current),
-                rate_text(n.needed) if n.needed is not None else t["not_reachable"],
-            ]
-            for n in f.needed_rates
-        ],
-        ["l", "r", "r"],
-    )
-    no_segments = (
-        ""
-        if model.segments
-        else sentence(
-            t["no_segments"], pool=people(f.forward.pool, t), touches=num(model.campaign.touches_per_customer)
-        )
-    )
+            label("stage", stage, lang),
+            "" if i == 0 else rate_text(f.stage_rate(RATES[i - 1])),
+            num(f.forward.get(stage)),
+            num(req.get(stage)) if req else "—",
+        ]
+        for i, stage in enumerate(STAGES)
+    ]
+    table = Table([t["stage"], t["rate"], t["forward"], t["required"]], rows, ["l", "r", "r", "r"])
+    data = {
+        "labels": [label("stage", s, lang) for s in STAGES],
+        "forward": [f.forward.get(s) for s in STAGES],
+        "required": [req.get(s) if req else 0 for s in STAGES],
+        "legend": [t["forward"], t["required"]],
+    }
+    chart = Chart("funnel", "funnel", t["chart_funnel"], data, (6.4, 2.8))
+    needed_rows = [
+        [
+            label("rate", n.rate, lang),
+            rate_text(n.current),
+            rate_text(n.needed) if n.needed is not None else t["not_reachable"],
+        ]
+        for n in f.needed_rates
+    ]
+    needed = Table([t["rate"], t["planned"], t["needed_rate"]], needed_rows, ["l", "r", "r"])
+    return table, chart, needed
+
+
+def plan_view(results: Results, t: dict, lang: str) -> PlanView:
+    model, f = results.model, results.plan.funnel
+    timeline_table, timeline_chart = _timeline(results, t)
+    funnel_table, funnel_chart, needed = _funnel(results, t, lang)
+    no_segments = ""
+    if not model.segments:
+        touches = num(model.campaign.touches_per_customer)
+        no_segments = sentence(t["no_segments"], pool=people(f.forward.pool, t), touches=touches)
     return PlanView(
         _goals_table(results, t, lang),
         timeline_table,
         timeline_chart,
         _segments(results, t, lang),
         no_segments,
-        offers_table,
-        channels,
+        _offers_table(results, t, lang),
+        _channels_table(results, t),
         funnel_table,
         funnel_chart,
         feasibility_text(results, t),
