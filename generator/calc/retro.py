@@ -9,7 +9,7 @@ from ..model import CONTINGENCY, Actuals, Model
 from ..rounding import div, to_fen
 from .goals import GoalResult, evaluate_goals
 from .plan import Plan
-from .tracking import RATE_PAIRS, _rate
+from .tracking import RATE_PAIRS, _rate, cumulative_deals
 
 HEADLINE = ("deals", "revenue_total", "budget_total", "gross_profit_total", "roi_total")
 
@@ -55,12 +55,7 @@ class Retro:
 
     @property
     def cumulative_deals(self) -> list[tuple[int, int]]:
-        """(day, deals so far) for each reported day, in day order."""
-        out, running = [], 0
-        for d in sorted(self.days, key=lambda d: d.day):
-            running += d.deals or 0
-            out.append((d.day, running))
-        return out
+        return cumulative_deals(self.days)
 
     @property
     def variance(self) -> dict[str, Decimal | int | None]:

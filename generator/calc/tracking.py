@@ -52,8 +52,21 @@ class Tracking:
     triggered: tuple[Triggered, ...]
     alerts: tuple[Alert, ...]
 
+    @property
+    def cumulative_deals(self) -> list[tuple[int, int]]:
+        return cumulative_deals(self.days)
+
     def metric(self, name: str) -> Decimal | None:
         return metric_values(self)[name]
+
+
+def cumulative_deals(days: tuple[DailyRow, ...]) -> list[tuple[int, int]]:
+    """(day, deals so far) for each reported day, in day order."""
+    out, running = [], 0
+    for d in sorted(days, key=lambda d: d.day):
+        running += d.deals or 0
+        out.append((d.day, running))
+    return out
 
 
 def _rate(days: tuple[DailyRow, ...], num: str, den: str) -> Decimal | None:

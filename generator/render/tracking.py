@@ -96,77 +96,62 @@ class TrackingView:
     daily_chart: Chart
 
 
-def tracking_view(results: Results, tr: Tracking, t: dict, lang: str) -> TrackingView:
+def _tiles(results: Results, tr: Tracking, t: dict) -> list[Tile]:
     target = results.model.campaign.target_deals
-    tiles = [
+    return [
         Tile(t["t_deals"], num(tr.cumulative["deals"]), f"{t['t_plan_to_date']} {num(half_up(tr.plan_deals_to_date))}"),
         Tile(t["t_projected"], num(tr.projected_deals), f"{t['target']} {num(target)}"),
         Tile(t["t_gap"], num(tr.gap), t["people"]),
         Tile(t["t_roi"], ratio(tr.roi_to_date), t["t_roi_prorated"] if tr.spend_basis == "prorated" else ""),
         Tile(t["t_contingency_left"], yuan(tr.contingency_left), t["yuan"]),
     ]
+
+
+def _triggered(tr: Tracking, t: dict, lang: str) -> Table | None:
+    if not tr.triggered:
+        return None
+    rows = [
+        [x.risk.risk, trigger_text(x.risk, lang), x.risk.response or "", x.risk.owner or "", yuan(x.risk.extra_budget)]
+        for x in tr.triggered
+    ]
+    head = [t["risk"], t["trigger"], t["response"], t["owner"], t["extra_budget"]]
+    return Table(head, rows, ["l", "l", "l", "l", "r"])
+
+
+def _charts(results: Results, tr: Tracking, t: dict) -> tuple[Chart, Chart]:
+    cum = tr.cumulative_deals
+    days = [day for day, _ in cum]
+    data = {
+        "days": days,
+        "cumulative": [deals for _, deals in cum],
+        "execution_days": tr.execution_days,
+        "target": results.model.campaign.target_deals,
+        "as_of": tr.as_of_day,
+        "projected": float(tr.projected_deals),
+        "legend": [t["t_deals"], t["plan_pace"], t["projection"]],
+    }
+    cumulative = Chart("cumulative", "cumulative", t["chart_cumulative"], data, (6.4, 2.6))
+    per_day = [d.deals or 0 for d in sorted(tr.days, key=lambda d: d.day)]
+    data = {"labels": [str(d) for d in days], "values": per_day, "fmt": "count"}
+    return cumulative, Chart("daily", "bars", t["chart_daily"], data, (6.4, 2.2))
+
+
+def tracking_view(results: Results, tr: Tracking, t: dict, lang: str) -> TrackingView:
     rows = [
         [label("metric", k, lang), pct(tr.rates[k]), pct(tr.plan_rates[k]), t["t_behind"] if k in tr.behind else ""]
         for k in tr.rates
     ]
-    rates = Table(
-        [t["rate"], t["t_actual"], t["planned"], ""],
-        rows,
-        ["l", "r", "r", "l"],
-        classes=["warn" if k in tr.behind else "" for k in tr.rates],
-    )
+    classes = ["warn" if k in tr.behind else "" for k in tr.rates]
+    rates = Table([t["rate"], t["t_actual"], t["planned"], ""], rows, ["l", "r", "r", "l"], classes=classes)
     alerts = [(t[f"level_{a.level}"], a.level, alert_text(a, t, lang)) for a in tr.alerts]
-    triggered = None
-    if tr.triggered:
-        triggered = Table(
-            [t["risk"], t["trigger"], t["response"], t["owner"], t["extra_budget"]],
-            [
-                [
-                    x.risk.risk,
-                    trigger_text(x.risk, lang),
-                    x.risk.response or "",
-                    x.risk.owner or "",
-                    yuan(x.risk.extra_budget),
-                ]
-                for x in tr.triggered
-            ],
-            ["l", "l", "l", "l", "r"],
-        )
-    days = sorted(tr.days, key=lambda d: d.day)
-    cum, running = [], 0
-    for d in days:
-        running += d.deals or 0
-        cum.append(running)
-    chart_days = [d.day for d in days]
-    cumulative_chart = Chart(
-        "cumulative",
-        "cumulative",
-        t["chart_cumulative"],
-        {
-            "days": chart_days,
-            "cumulative": cum,
-            "execution_days": tr.execution_days,
-            "target": target,
-            "as_of": tr.as_of_day,
-            "projected": float(tr.projected_deals),
-            "legend": [t["t_deals"], t["plan_pace"], t["projection"]],
-        },
-        (6.4, 2.6),
-    )
-    daily_chart = Chart(
-        "daily",
-        "bars",
-        t["chart_daily"],
-        {"labels": [str(d) for d in chart_days], "values": [d.deals or 0 for d in days], "fmt": "count"},
-        (6.4, 2.2),
-    )
+    cumulative_chart, daily_chart = _charts(results, tr, t)
     return TrackingView(
         t["as_of"].format(day=tr.as_of_day, days=tr.execution_days),
-        tiles,
+        _tiles(results, tr, t),
         rates,
         alerts,
         t["t_no_alerts"] if not alerts else "",
-        triggered,
+        _triggered(tr, t, lang),
         cumulative_chart,
         daily_chart,
     )
