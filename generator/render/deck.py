@@ -7,7 +7,7 @@ slides with their header repeated; key slides carry speaker notes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -125,34 +125,40 @@ def set_theme_fallback(prs) -> None:
     theme._blob = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def slides_of(view: ProposalView) -> list[SlideSpec]:
-    t, v = view.doc.t, view
-    e = v.exec
+def _paras(items: list[Para]) -> list[str]:
+    return [f"{p.title}:{clip(p.text, 400)}" for p in items]
 
-    def paras(items: list[Para]) -> list[str]:
-        return [f"{p.title}:{clip(p.text, 400)}" for p in items]
 
-    notes_ask = f"{plain(e.lead)} {plain(e.recommendation)}"
-    specs = [
+def _exec_market(view: ProposalView) -> list[SlideSpec]:
+    """Executive summary and market pages."""
+    t, v, e = view.doc.t, view, view.exec
+    return [
         SlideSpec(
             t["s_exec"],
             view.doc.name,
             [plain(e.lead), plain(e.feasibility), plain(e.recommendation), plain(e.floor_note)],
             e.tiles,
             table=e.categories,
-            notes=notes_ask,
+            notes=f"{plain(e.lead)} {plain(e.recommendation)}",
         ),
         SlideSpec(
             t["s_market"],
             t["p_market_base"],
-            [v.market.retention, *paras(v.market.base_paras)],
+            [v.market.retention, *_paras(v.market.base_paras)],
             table=v.market.base_table,
             chart=v.market.base_chart,
-            notes="；".join(paras(v.market.base_paras)),
+            notes="；".join(_paras(v.market.base_paras)),
         ),
         SlideSpec(
-            t["s_market"], t["p_market_why"], paras(v.market.why_paras), notes="；".join(paras(v.market.why_paras))
+            t["s_market"], t["p_market_why"], _paras(v.market.why_paras), notes="；".join(_paras(v.market.why_paras))
         ),
+    ]
+
+
+def _plan(view: ProposalView) -> list[SlideSpec]:
+    """Goals, timeline, offers and funnel."""
+    t, v = view.doc.t, view
+    return [
         SlideSpec(t["s_plan"], t["p_plan_goals"], table=v.plan.goals_table),
         SlideSpec(t["s_plan"], t["p_plan_timeline"], table=v.plan.timeline_table, chart=v.plan.timeline_chart),
         SlideSpec(
@@ -170,6 +176,13 @@ def slides_of(view: ProposalView) -> list[SlideSpec]:
             chart=v.plan.funnel_chart,
             notes=plain(v.plan.feasibility),
         ),
+    ]
+
+
+def _budget(view: ProposalView) -> list[SlideSpec]:
+    """Budget summary, lines, reserve and benchmarks."""
+    t, v, e = view.doc.t, view, view.exec
+    return [
         SlideSpec(
             t["s_budget"],
             t["p_budget_summary"],
@@ -184,6 +197,13 @@ def slides_of(view: ProposalView) -> list[SlideSpec]:
             t["s_budget"], t["p_budget_reserve"], [v.budget.contingency_note, t["memo_note"]], table=v.budget.memo_table
         ),
         SlideSpec(t["s_budget"], t["p_budget_bench"], table=v.budget.bench_table, chart=v.budget.bench_chart),
+    ]
+
+
+def _roi_risk(view: ProposalView) -> list[SlideSpec]:
+    """ROI, risk register and triggers."""
+    t, v = view.doc.t, view
+    return [
         SlideSpec(
             t["s_roi"],
             t["p_roi_build"],
@@ -216,6 +236,13 @@ def slides_of(view: ProposalView) -> list[SlideSpec]:
             table=v.risk.triggers_table,
             notes=v.risk.reserve_note,
         ),
+    ]
+
+
+def _closing(view: ProposalView) -> list[SlideSpec]:
+    """Track record and options compared."""
+    t, v = view.doc.t, view
+    return [
         SlideSpec(
             t["s_cases"],
             "",
@@ -232,34 +259,28 @@ def slides_of(view: ProposalView) -> list[SlideSpec]:
             notes=plain(v.compare.recommendation),
         ),
     ]
-    out: list[SlideSpec] = []
-    for spec in specs:  # long tables continue on further slides, header repeated
-        table = spec.table
-        if table is None or len(table.rows) <= ROWS_PER_SLIDE:
-            out.append(spec)
+
+
+def _continued(spec: SlideSpec, lang: str) -> list[SlideSpec]:
+    """A spec whose table is too long for one slide, as several; the header repeats."""
+    table = spec.table
+    if table is None or len(table.rows) <= ROWS_PER_SLIDE:
+        return [spec]
+    out = []
+    for k in range(0, len(table.rows), ROWS_PER_SLIDE):
+        last = k + ROWS_PER_SLIDE >= len(table.rows)
+        part = Table(table.head, table.rows[k : k + ROWS_PER_SLIDE], table.align, table.foot if last else None)
+        if k == 0:
+            out.append(replace(spec, table=part))
             continue
-        for k in range(0, len(table.rows), ROWS_PER_SLIDE):
-            part = Table(
-                table.head,
-                table.rows[k : k + ROWS_PER_SLIDE],
-                table.align,
-                table.foot if k + ROWS_PER_SLIDE >= len(table.rows) else None,
-            )
-            first = k == 0
-            subtitle = spec.subtitle + ("" if first else " (续)" if view.doc.lang == "zh" else " (cont.)")
-            out.append(
-                SlideSpec(
-                    spec.title,
-                    subtitle,
-                    spec.texts if first else [],
-                    spec.tiles if first else [],
-                    part,
-                    spec.chart if first else None,
-                    spec.notes if first else "",
-                    spec.chart2 if first else None,
-                )
-            )
+        subtitle = spec.subtitle + (" (续)" if lang == "zh" else " (cont.)")
+        out.append(SlideSpec(spec.title, subtitle, [], [], part, None, "", None))
     return out
+
+
+def slides_of(view: ProposalView) -> list[SlideSpec]:
+    specs = [*_exec_market(view), *_plan(view), *_budget(view), *_roi_risk(view), *_closing(view)]
+    return [part for spec in specs for part in _continued(spec, view.doc.lang)]
 
 
 def write_deck(view: ProposalView, path: Path) -> int:

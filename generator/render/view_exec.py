@@ -60,6 +60,36 @@ def feasibility_text(results: Results, t: dict) -> str:
     return sentence(t[key], need=people(f.required.pool, t), pool=people(f.forward.pool, t), ratio=pct(f.pool_ratio))
 
 
+def _exec_tiles(results: Results, t: dict) -> list[Tile]:
+    p, c = results.plan, results.model.campaign
+    rev, gp, roi = p.revenue.revenue, p.revenue.gross_profit, p.roi
+    spend = f"{t['marketing_spend']} {money(p.budget.marketing_spend, t)}"
+    return [
+        Tile(t["ask"], wan(p.budget.total, 2), t["wan"]),
+        Tile(t["deals"], num(p.funnel.forward.deals), f"{t['target']} {num(c.target_deals)}"),
+        Tile(t["revenue_total"], wan(rev["total"], 2), t["wan"]),
+        Tile(t["gross_profit"], wan(gp["total"], 2), t["wan"]),
+        Tile(t["roi_total"], ratio(roi.total), f"{t['roi_campaign']} {ratio(roi.campaign)}"),
+        Tile(t["roi_marketing"], ratio(roi.marketing), spend),
+        Tile(t["cost_per_deal"], num(roi.cost_per_deal) if roi.cost_per_deal is not None else "—", t["yuan"]),
+        Tile(t["breakeven"], num(roi.breakeven_deals) if roi.breakeven_deals is not None else "—", t["people"]),
+    ]
+
+
+def _recommendation(results: Results, t: dict) -> str:
+    rec = next((s for s in results.scenarios if s.recommended), None)
+    if rec is None:
+        return ""
+    return sentence(
+        t["exec_recommend"],
+        scenario=clip(rec.name, 40),
+        label=clip(rec.label, 40),
+        budget=money(rec.plan.budget.total, t),
+        deals=people(rec.plan.funnel.forward.deals, t),
+        roi=ratio(rec.plan.roi.total),
+    )
+
+
 def exec_view(results: Results, t: dict, lang: str) -> ExecView:
     p, c = results.plan, results.model.campaign
     rev, gp = p.revenue.revenue, p.revenue.gross_profit
@@ -76,31 +106,8 @@ def exec_view(results: Results, t: dict, lang: str) -> ExecView:
         roi=ratio(p.roi.total),
         roi_m=ratio(p.roi.marketing),
     )
-    tiles = [
-        Tile(t["ask"], wan(p.budget.total, 2), t["wan"]),
-        Tile(t["deals"], num(p.funnel.forward.deals), f"{t['target']} {num(c.target_deals)}"),
-        Tile(t["revenue_total"], wan(rev["total"], 2), t["wan"]),
-        Tile(t["gross_profit"], wan(gp["total"], 2), t["wan"]),
-        Tile(t["roi_total"], ratio(p.roi.total), f"{t['roi_campaign']} {ratio(p.roi.campaign)}"),
-        Tile(
-            t["roi_marketing"], ratio(p.roi.marketing), f"{t['marketing_spend']} {money(p.budget.marketing_spend, t)}"
-        ),
-        Tile(t["cost_per_deal"], num(p.roi.cost_per_deal) if p.roi.cost_per_deal is not None else "—", t["yuan"]),
-        Tile(t["breakeven"], num(p.roi.breakeven_deals) if p.roi.breakeven_deals is not None else "—", t["people"]),
-    ]
-    rec = next((s for s in results.scenarios if s.recommended), None)
-    recommendation = (
-        sentence(
-            t["exec_recommend"],
-            scenario=clip(rec.name, 40),
-            label=clip(rec.label, 40),
-            budget=money(rec.plan.budget.total, t),
-            deals=people(rec.plan.funnel.forward.deals, t),
-            roi=ratio(rec.plan.roi.total),
-        )
-        if rec
-        else ""
-    )
+    tiles = _exec_tiles(results, t)
+    recommendation = _recommendation(results, t)
     floor_note = ""
     if c.roi_floor is not None and results.deals_for_roi_floor is not None:
         floor_note = sentence(
