@@ -43,6 +43,9 @@ class Inputs:
             value = np.clip(value, 0.0, 1.0)
         return value
 
+    def drawn(self, path: str) -> bool:
+        return path in self.draws
+
 
 def _chain(pool, rates: dict, touches, size: int) -> dict[str, np.ndarray]:
     counts = {"pool": np.zeros(size) + pool, "reached": xround(pool * rates["reach"] * touches) + np.zeros(size)}
@@ -77,52 +80,46 @@ def _metric(metric: str, counts: dict) -> np.ndarray:
     return counts[metric]
 
 
-def evaluate(model: Model, draws: dict[str, np.ndarray], size: int) -> dict:
-    """Counts, every line in fen, totals and ROI, one entry per draw."""
-    val = Inputs(draws, size)
-    forward, per = _funnel(model, val)
+def _channel_amount(ch, val: Inputs, size: int) -> np.ndarray:
+    p = f"channel.{ch.name}."
+    sends = val(p + "reachable", ch.reachable) * val(p + "sends", ch.sends) * val(p + "unit_cost", ch.unit_cost)
+    return xround((sends + val(p + "fixed_cost", ch.fixed_cost)) * 100) + np.zeros(size)
 
-    def counts(segment):
-        return forward if segment is None else per[segment]
 
+def _budget_amount(b, val: Inputs, size: int, counts: dict, bands: list) -> np.ndarray:
+    """One budget line in fen per draw; a tiered line takes the band its metric reaches."""
+    p = f"budget.{b.item}."
+    if b.driver == "lump":
+        return xround(val(p + "lump_sum", b.lump_sum) * 100) + np.zeros(size)
+    qty = counts[b.driver] if b.driver in STAGES else val(p + "quantity", b.quantity)
+    unit, lump = val(p + "unit_cost", b.unit_cost) + np.zeros(size), np.zeros(size)
+    if bands:
+        metric = _metric(bands[0].metric, counts)
+        for t in bands:
+            hit = metric >= float(t.start)
+            unit, lump = np.where(hit, float(t.unit_cost), unit), np.where(hit, float(t.lump_sum), lump)
+    return xround((qty * val(p + "times", b.times) * unit + lump) * 100) + np.zeros(size)
+
+
+def _budget(model: Model, val: Inputs, size: int, counts) -> tuple[dict, dict]:
+    """Lines and the six categories, per draw."""
     lines: dict[str, np.ndarray] = {}
     cat = {c: np.zeros(size) for c in CATEGORIES}
-    variable = np.zeros(size)
     for ch in model.channels:
-        p = f"channel.{ch.name}."
-        amount = xround(
-            (
-                val(p + "reachable", ch.reachable) * val(p + "sends", ch.sends) * val(p + "unit_cost", ch.unit_cost)
-                + val(p + "fixed_cost", ch.fixed_cost)
-            )
-            * 100
-        ) + np.zeros(size)
-        lines[ch.name] = amount
-        cat["promotion"] = cat["promotion"] + amount
+        lines[ch.name] = _channel_amount(ch, val, size)
+        cat["promotion"] = cat["promotion"] + lines[ch.name]
     bands: dict[str, list] = {}
     for t in sorted(model.tiers, key=lambda t: t.start):
         bands.setdefault(t.item, []).append(t)
     for b in model.budget:
-        p = f"budget.{b.item}."
-        if b.driver == "lump":
-            amount = xround(val(p + "lump_sum", b.lump_sum) * 100) + np.zeros(size)
-        else:
-            qty = counts(b.segment)[b.driver] if b.driver in STAGES else val(p + "quantity", b.quantity)
-            unit, lump = val(p + "unit_cost", b.unit_cost) + np.zeros(size), np.zeros(size)
-            if b.item in bands:
-                metric = _metric(bands[b.item][0].metric, counts(b.segment))
-                for t in bands[b.item]:
-                    hit = metric >= float(t.start)
-                    unit, lump = np.where(hit, float(t.unit_cost), unit), np.where(hit, float(t.lump_sum), lump)
-            amount = xround((qty * val(p + "times", b.times) * unit + lump) * 100) + np.zeros(size)
-        lines[b.item] = amount
+        amount = lines[b.item] = _budget_amount(b, val, size, counts(b.segment), bands.get(b.item, []))
         if not b.memo:
             cat[b.category] = cat[b.category] + amount
-            if b.driver in STAGES:
-                variable = variable + amount
-    six = sum(cat.values())
-    contingency = xround(val("campaign.contingency_rate", model.campaign.contingency_rate) * six)
-    total = six + contingency
+    return lines, cat
+
+
+def _revenue(model: Model, val: Inputs, size: int, counts) -> tuple[dict, dict, dict, dict]:
+    """Revenue and gross profit per line and per horizon, per draw."""
     margin_default = val("campaign.gross_margin", model.campaign.gross_margin)
     revenue = {"campaign": np.zeros(size), "follow_up": np.zeros(size)}
     gp = {"campaign": np.zeros(size), "follow_up": np.zeros(size)}
@@ -134,11 +131,27 @@ def evaluate(model: Model, draws: dict[str, np.ndarray], size: int) -> dict:
         else:
             qty = counts(r.segment)[r.driver] if r.driver in STAGES else val(p + "quantity", r.quantity)
             amount = xround(qty * val(p + "unit_value", r.unit_value) * (1 - val(p + "discount", r.discount)) * 100)
-        margin = val(p + "margin", r.margin) if r.margin is not None or p + "margin" in draws else margin_default
+        margin = val(p + "margin", r.margin) if r.margin is not None or val.drawn(p + "margin") else margin_default
         line_gp = xround(amount * margin) + np.zeros(size)
         rev_lines[r.item], gp_lines[r.item] = amount, line_gp
         revenue[r.horizon] = revenue[r.horizon] + amount
         gp[r.horizon] = gp[r.horizon] + line_gp
+    return rev_lines, gp_lines, revenue, gp
+
+
+def evaluate(model: Model, draws: dict[str, np.ndarray], size: int) -> dict:
+    """Counts, every line in fen, totals and ROI, one entry per draw."""
+    val = Inputs(draws, size)
+    forward, per = _funnel(model, val)
+
+    def counts(segment):
+        return forward if segment is None else per[segment]
+
+    lines, cat = _budget(model, val, size, counts)
+    six = sum(cat.values())
+    contingency = xround(val("campaign.contingency_rate", model.campaign.contingency_rate) * six)
+    total = six + contingency
+    rev_lines, gp_lines, revenue, gp = _revenue(model, val, size, counts)
     gp_total = gp["campaign"] + gp["follow_up"]
     with np.errstate(divide="ignore", invalid="ignore"):
         roi_total = np.where(total > 0, gp_total / np.where(total > 0, total, 1), np.nan)
