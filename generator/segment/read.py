@@ -77,17 +77,8 @@ def _located(problems: Collector, shown: str, lines, message: str) -> None:
         problems.error(shown, f"{len(lines) - SHOWN:,} more rows: {message}")
 
 
-def read_customers(path: Path, problems: Collector):
-    """The export as a DataFrame with typed columns; every bad row reported with its line."""
-    import pandas as pd
-
-    shown = str(path)
-    frame, first_line = _frame(path, shown, problems)
-    if frame is None:
-        return None
-    if len(frame) > MAX_CUSTOMERS:
-        problems.error(shown, f"has more than {MAX_CUSTOMERS:,} customers; split the export")
-        return None
+def _rename(frame, shown: str, problems: Collector) -> dict | None:
+    """Column → key for every known column; None when two columns mean the same key."""
     rename = {}
     for col in frame.columns:
         key = match_key(str(col), COLUMNS)
@@ -95,32 +86,31 @@ def read_customers(path: Path, problems: Collector):
             problems.warn(shown, f'unknown column "{col}" is ignored')
         else:
             rename[col] = key
-    clashes = {}
+    clashes: dict[str, list[str]] = {}
     for col, key in rename.items():
         clashes.setdefault(key, []).append(str(col))
     for key, cols in clashes.items():
         if len(cols) > 1:
             problems.error(shown, f'columns {" and ".join(repr(c) for c in cols)} both mean "{key}"; keep one of them')
-    if problems.has_errors:
-        return None
-    frame = frame.rename(columns=rename)
-    missing = [k for k in REQUIRED if k not in frame.columns]
-    for key in missing:
-        problems.error(shown, f'missing column "{key}" ({COLUMNS[key]})')
-    if missing:
-        return None
-    line = pd.Series(range(first_line, first_line + len(frame)), index=frame.index)
-    ids = frame["customer_id"].fillna("").astype(str).str.strip()
-    _located(problems, shown, line[ids == ""], "customer_id is required (客户编号)")
-    dup = ids.duplicated(keep="first") & (ids != "")
-    _located(problems, shown, line[dup], "duplicate customer_id")
+    return None if problems.has_errors else rename
+
+
+def _visits(frame, line, shown: str, problems: Collector):
+    import pandas as pd
+
     text = frame["last_visit"].fillna("").astype(str).str.strip().str.replace("/", "-", regex=False)
     visit = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")  # the common case, fast
     retry = visit.isna() & (text != "")
     if retry.any():  # other spellings (2024-4-1, 2024-04-01 00:00:00, …), parsed one by one
         visit[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed")
     _located(problems, shown, line[visit.isna()], "last_visit must be a date like 2024-03-01")
-    out = pd.DataFrame({"customer_id": ids, "last_visit": visit})
+    return visit
+
+
+def _amounts(frame, out, line, shown: str, problems: Collector) -> None:
+    """visits_12m, spend_12m (required when present) and ltv (may be blank): numbers ≥ 0."""
+    import pandas as pd
+
     for key in ("visits_12m", "spend_12m", "ltv"):
         if key not in frame.columns:
             continue
@@ -136,6 +126,35 @@ def read_customers(path: Path, problems: Collector):
             bad |= blank
         _located(problems, shown, line[bad], f"{key} must be a number ≥ 0")
         out[key] = value
+
+
+def read_customers(path: Path, problems: Collector):
+    """The export as a DataFrame with typed columns; every bad row reported with its line."""
+    import pandas as pd
+
+    shown = str(path)
+    frame, first_line = _frame(path, shown, problems)
+    if frame is None:
+        return None
+    if len(frame) > MAX_CUSTOMERS:
+        problems.error(shown, f"has more than {MAX_CUSTOMERS:,} customers; split the export")
+        return None
+    rename = _rename(frame, shown, problems)
+    if rename is None:
+        return None
+    frame = frame.rename(columns=rename)
+    missing = [k for k in REQUIRED if k not in frame.columns]
+    for key in missing:
+        problems.error(shown, f'missing column "{key}" ({COLUMNS[key]})')
+    if missing:
+        return None
+    line = pd.Series(range(first_line, first_line + len(frame)), index=frame.index)
+    ids = frame["customer_id"].fillna("").astype(str).str.strip()
+    _located(problems, shown, line[ids == ""], "customer_id is required (客户编号)")
+    dup = ids.duplicated(keep="first") & (ids != "")
+    _located(problems, shown, line[dup], "duplicate customer_id")
+    out = pd.DataFrame({"customer_id": ids, "last_visit": _visits(frame, line, shown, problems)})
+    _amounts(frame, out, line, shown, problems)
     for key in ("vehicle_model", "vehicle_age"):
         if key in frame.columns:
             out[key] = frame[key]
