@@ -1,5 +1,6 @@
 """The package's subpackages and top-level modules import each other without a cycle (imports inside
-functions count too), and no money or count is rounded outside the rounding module."""
+functions count too), and no money or count is rounded outside the rounding module;
+no function is longer than sixty lines."""
 
 from __future__ import annotations
 
@@ -86,3 +87,25 @@ def test_no_rounding_outside_the_rounding_module():
         if pattern.search(line) and "noqa: round" not in line
     ]
     assert found == []
+
+
+def long_functions(root: Path, limit: int = 60) -> list[str]:
+    """Functions of the package longer than ``limit`` lines, as "path:line name (n lines)"."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > limit:
+                    found.append(f"{path}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    assert long_functions(PKG) == []
+
+
+def test_the_length_check_finds_a_long_function(tmp_path):
+    body = "\n".join(f"    x{i} = {i}" for i in range(61))
+    (tmp_path / "m.py").write_text(f"def f():\n{body}\n", encoding="utf-8")
+    assert long_functions(tmp_path) == [f"{tmp_path / 'm.py'}:1 f (62 lines)"]
