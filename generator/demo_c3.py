@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .schema import columns_of
+
 D = dt.date
 LOYAL, LOW = "盈利忠诚群", "低成本群"
 
@@ -28,7 +30,7 @@ CAMPAIGN = [
 
 SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
     "funnel": (
-        ("stage", "rate"),
+        columns_of("funnel"),
         [("reach", 0.95), ("open", 0.6), ("booking", 0.4), ("arrival", 0.85), ("purchase", 0.95)],
     ),
     "segments": (
@@ -39,11 +41,11 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "channels": (
-        ("channel", "reachable", "sends", "unit_cost", "fixed_cost", "note"),
+        columns_of("channels"),
         [("电话邀约", 1336, 2, 1, 0, "客服专员邀约,半月后二次跟进")],
     ),
     "budget": (
-        ("category", "item", "driver", "quantity", "times", "unit_cost", "lump_sum", "memo", "note", "segment"),
+        columns_of("budget"),
         [
             ("incentives", "节气门清洗剂免单", "deals", None, None, 100, None, None, "燃油系统保养", LOYAL),
             ("incentives", "空调清洗剂免单", "deals", None, None, 45, None, None, "空调系统保养套餐", LOYAL),
@@ -59,7 +61,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "tiers": (
-        ("item", "metric", "from", "unit_cost", "lump_sum"),
+        columns_of("tiers"),
         [
             ("客服提成-盈利忠诚群", "visit_rate", 0, 0, -200),
             ("客服提成-盈利忠诚群", "visit_rate", 0.11, 6, None),
@@ -74,14 +76,14 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "revenue": (
-        ("item", "driver", "quantity", "unit_value", "discount", "lump_sum", "margin", "horizon", "segment"),
+        columns_of("revenue"),
         [
             ("盈利忠诚群产值", "deals", None, 2542, None, None, None, "campaign", LOYAL),
             ("低成本群产值", "deals", None, 1685, None, None, None, "campaign", LOW),
         ],
     ),
     "goals": (
-        ("level", "metric", "baseline", "target", "unit", "note"),
+        columns_of("goals"),
         [
             ("business", "revenue_total", None, 480000, "元", "目标客户产值"),
             ("operations", "deals", None, 205, "人", "盈利忠诚群18%、低成本群10%招揽成功率"),
@@ -90,18 +92,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "risks": (
-        (
-            "risk",
-            "probability",
-            "impact",
-            "trigger_metric",
-            "trigger_op",
-            "trigger_value",
-            "trigger_day",
-            "response",
-            "owner",
-            "extra_budget",
-        ),
+        columns_of("risks"),
         [
             (
                 "首月回厂率偏低",
@@ -119,7 +110,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "narrative": (
-        ("key", "text"),
+        columns_of("narrative"),
         [
             (
                 "background",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .schema import columns_of
+
 D = dt.date
 
 CAMPAIGN = [
@@ -36,11 +38,11 @@ CAMPAIGN = [
 
 SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
     "funnel": (
-        ("stage", "rate"),
+        columns_of("funnel"),
         [("reach", 0.85), ("open", 0.15), ("booking", 0.28), ("arrival", 0.70), ("purchase", 0.90)],
     ),
     "channels": (
-        ("channel", "reachable", "sends", "unit_cost", "fixed_cost", "note"),
+        columns_of("channels"),
         [
             ("App Push", 35000, 3, 0.02, 0, "早8:30/午12:00/晚19:00 黄金时间推送"),
             ("企业微信", 15000, 3, 0.2, 0, "顾问一对一,按人工成本折算"),
@@ -76,7 +78,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "goals": (
-        ("level", "metric", "baseline", "target", "unit", "note"),
+        columns_of("goals"),
         [
             ("strategic", "retention", 0.376, 0.45, "%", "客户保有率,年度KPI"),
             ("business", "revenue_campaign", None, 3200000, "元", "保养280万+精品40万,Q2目标"),
@@ -91,7 +93,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "scenarios": (
-        ("scenario", "label", "recommended", "parameter", "value"),
+        columns_of("scenarios"),
         [
             ("A", "保守", None, "campaign.target_deals", 4500),
             ("A", "保守", None, "campaign.touches_per_customer", 4.9),
@@ -104,7 +106,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "sensitivity": (
-        ("parameter", "low", "high"),
+        columns_of("sensitivity"),
         [
             ("funnel.open", -0.2, 0.2),
             ("funnel.booking", -0.2, 0.2),
@@ -117,11 +119,11 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "stress": (
-        ("case", "parameter", "change"),
+        columns_of("stress"),
         [("参与率-20%且转化率-15%", "funnel.open", -0.2), ("参与率-20%且转化率-15%", "funnel.booking", -0.15)],
     ),
     "uncertainty": (
-        ("parameter", "low", "mode", "high"),
+        columns_of("uncertainty"),
         [
             ("funnel.open", 0.12, 0.15, 0.17),
             ("funnel.booking", 0.24, 0.28, 0.30),
@@ -130,18 +132,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "risks": (
-        (
-            "risk",
-            "probability",
-            "impact",
-            "trigger_metric",
-            "trigger_op",
-            "trigger_value",
-            "trigger_day",
-            "response",
-            "owner",
-            "extra_budget",
-        ),
+        columns_of("risks"),
         [
             (
                 "参与率不达标",
@@ -195,7 +186,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "timeline": (
-        ("phase", "start", "end"),
+        columns_of("timeline"),
         [
             ("方案准备期", D(2024, 4, 8), D(2024, 4, 20)),
             ("资源申请期", D(2024, 4, 22), D(2024, 4, 25)),
@@ -206,14 +197,14 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "history": (
-        ("campaign", "year", "budget", "revenue", "gross_profit", "deals", "roi"),
+        columns_of("history"),
         [
             ("2023春季保养活动(华南)", 2023, 450000, 2100000, 873000, None, None),
             ("华东战区召回活动", 2023, None, None, None, None, 2.1),
         ],
     ),
     "benchmarks": (
-        ("category", "share_low", "share_high"),
+        columns_of("benchmarks"),
         [
             ("incentives", 0.10, 0.35),
             ("promotion", 0.05, 0.15),
@@ -225,7 +216,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         ],
     ),
     "narrative": (
-        ("key", "text"),
+        columns_of("narrative"),
         [
             (
                 "background",

@@ -355,3 +355,8 @@ def match_key(text: str, labels: dict[str, str]) -> str | None:
 def sheet_for(name: str) -> Sheet | None:
     key = match_key(name, {s.key: s.label for s in SHEETS.values()})
     return SHEETS.get(key) if key else None
+
+
+def columns_of(sheet: str) -> tuple[str, ...]:
+    """The keys of a sheet's columns, in the schema's order."""
+    return tuple(c.key for c in SHEETS[sheet].columns)

@@ -166,43 +166,29 @@ class DriverContext:
         self.rate_cells = rate_cells
 
 
+def _lines(rows, unit: str, problems: Collector, ctx: DriverContext, make, texts: tuple, optional: tuple) -> tuple:
+    """Budget or revenue lines: the rows whose driver checks out, blank optional fields left to their defaults."""
+    lines = []
+    for r in rows:
+        if not _check_driver(r, unit, problems, ctx):
+            continue
+        fields = {k: r[k] for k in optional if r[k] is not None}
+        lines.append(make(**{k: str(r[k]) for k in texts}, **fields, where=r.where))
+    return tuple(lines)
+
+
 def parse_budget(grid: Grid, problems: Collector, seen: dict[str, str], ctx: DriverContext) -> tuple[BudgetLine, ...]:
     rows = read_table(grid, SHEETS["budget"], problems)
     unique(rows, "item", problems, "item or channel name", seen)
-    lines = []
-    for r in rows:
-        if not _check_driver(r, "unit_cost", problems, ctx):
-            continue
-        fields = {k: r[k] for k in ("quantity", "times", "unit_cost", "lump_sum", "memo", "note", "segment")}
-        lines.append(
-            BudgetLine(
-                category=str(r["category"]),
-                item=str(r["item"]),
-                driver=str(r["driver"]),
-                **{k: v for k, v in fields.items() if v is not None},  # type: ignore[arg-type]
-                where=r.where,
-            )
-        )
-    return tuple(lines)
+    optional = ("quantity", "times", "unit_cost", "lump_sum", "memo", "note", "segment")
+    return _lines(rows, "unit_cost", problems, ctx, BudgetLine, ("category", "item", "driver"), optional)
 
 
 def parse_revenue(grid: Grid, problems: Collector, ctx: DriverContext) -> tuple[RevenueLine, ...]:
     rows = read_table(grid, SHEETS["revenue"], problems)
     unique(rows, "item", problems, "revenue item")
-    lines = []
-    for r in rows:
-        if not _check_driver(r, "unit_value", problems, ctx):
-            continue
-        fields = {k: r[k] for k in ("quantity", "unit_value", "discount", "lump_sum", "margin", "horizon", "segment")}
-        lines.append(
-            RevenueLine(
-                item=str(r["item"]),
-                driver=str(r["driver"]),
-                **{k: v for k, v in fields.items() if v is not None},  # type: ignore[arg-type]
-                where=r.where,
-            )
-        )
-    return tuple(lines)
+    optional = ("quantity", "unit_value", "discount", "lump_sum", "margin", "horizon", "segment")
+    return _lines(rows, "unit_value", problems, ctx, RevenueLine, ("item", "driver"), optional)
 
 
 __all__ = [

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..errors import Collector
 from ..io.grid import Grid
 from ..model import Benchmark, BudgetLine, Goal, HistoryRow, Override, Phase, Risk, Tier
-from ..schema import SHEETS
+from ..schema import SHEETS, columns_of
 from ..schema_actuals import TRACK_METRICS
 from .tables import read_table, unique
 
@@ -96,17 +96,7 @@ def parse_overrides(grid: Grid, problems: Collector, sheet: str) -> tuple[Overri
 
 def parse_risks(grid: Grid, problems: Collector) -> tuple[Risk, ...]:
     rows = read_table(grid, SHEETS["risks"], problems)
-    keys = (
-        "probability",
-        "impact",
-        "trigger_metric",
-        "trigger_op",
-        "trigger_value",
-        "trigger_day",
-        "response",
-        "owner",
-        "extra_budget",
-    )
+    keys = columns_of("risks")[1:]  # all but the risk's name
     risks = []
     for r in rows:
         trigger = [r[k] is not None for k in ("trigger_metric", "trigger_op", "trigger_value")]
