@@ -128,15 +128,20 @@ def ranges(ax, d):
     ax.legend(loc="lower right", fontsize=8)
 
 
-def stack(ax, d):
+def _paired_bars(ax, d, a: str, b: str, colours: tuple[str, str], width: float) -> None:
+    """Two series side by side per label, with a legend."""
     import numpy as np
 
     x = np.arange(len(d["labels"]))
-    ax.bar(x - 0.18, d["revenue"], width=0.36, color=NAVY, label=d["legend"][0])
-    ax.bar(x + 0.18, d["gp"], width=0.36, color=TEAL, label=d["legend"][1])
+    ax.bar(x - width / 2, d[a], width=width, color=colours[0], label=d["legend"][0])
+    ax.bar(x + width / 2, d[b], width=width, color=colours[1], label=d["legend"][1])
     ax.set_xticks(x, d["labels"])
     ax.legend(fontsize=8)
     ax.grid(axis="x", visible=False)
+
+
+def stack(ax, d):
+    _paired_bars(ax, d, "revenue", "gp", (NAVY, TEAL), 0.36)
 
 
 def tornado(ax, d):
@@ -230,14 +235,7 @@ def scenarios(ax, d):
 
 
 def grouped(ax, d):
-    import numpy as np
-
-    x = np.arange(len(d["labels"]))
-    ax.bar(x - 0.2, d["a"], width=0.4, color=NAVY, label=d["legend"][0])
-    ax.bar(x + 0.2, d["b"], width=0.4, color=AMBER, label=d["legend"][1])
-    ax.set_xticks(x, d["labels"])
-    ax.legend(fontsize=8)
-    ax.grid(axis="x", visible=False)
+    _paired_bars(ax, d, "a", "b", (NAVY, AMBER), 0.4)
 
 
 def cumulative(ax, d):

@@ -9,34 +9,35 @@ from ...schema import ALL_CATEGORIES, CATEGORIES, RATES, STAGES
 from .book import NUDGE, Book, put_formula, put_text, setup_sheet
 
 
-def _segment_column(ws, book: Book, results: Results, j: int, seg: str) -> None:
-    """One segment's forward funnel: its customers, then each stage from the one before."""
-    a, counts = book.refs, results.plan.funnel.counts(seg)
+def _chain(ws, book: Book, col: int, pool: str, rate: dict[str, str], touches: str, values, scope) -> None:
+    """A forward funnel down one column: the pool, then each stage from the one before at its rate."""
     for i, stage in enumerate(STAGES):
         if i == 0:
-            formula = f"={a[f'segment.{seg}.customers']}"
+            formula = f"={pool}"
         elif i == 1:
-            rate = f"{a[f'segment.{seg}.reach']}*{a[f'segment.{seg}.touches']}"
-            formula = f"=ROUND(({book.local(1, j)}*{rate})*{NUDGE},0)"
+            formula = f"=ROUND(({book.local(1, col)}*{rate['reach']}*{touches})*{NUDGE},0)"
         else:
-            formula = f"=ROUND(({book.local(i, j)}*{a[f'segment.{seg}.{RATES[i - 1]}']})*{NUDGE},0)"
-        put_formula(ws, i + 1, j, formula, book.fmt["count"], counts.get(stage))
-        a[("count", seg, stage)] = book.ref(book.names["funnel"], i + 1, j)
+            formula = f"=ROUND(({book.local(i, col)}*{rate[RATES[i - 1]]})*{NUDGE},0)"
+        put_formula(ws, i + 1, col, formula, book.fmt["count"], values.get(stage))
+        book.refs[("count", scope, stage)] = book.ref(book.names["funnel"], i + 1, col)
+
+
+def _segment_column(ws, book: Book, results: Results, j: int, seg: str) -> None:
+    a, p = book.refs, f"segment.{seg}."
+    rate = {r: a[p + r] for r in RATES}
+    _chain(ws, book, j, a[p + "customers"], rate, a[p + "touches"], results.plan.funnel.counts(seg), seg)
 
 
 def _forward_column(ws, book: Book, results: Results, segs: list[str], col: int) -> None:
     """The campaign's forward funnel: the segments' sum, or the pool through the funnel's rates."""
     a, forward = book.refs, results.plan.funnel.forward
+    if not segs:
+        rate = {r: a[f"funnel.{r}"] for r in RATES}
+        pool, touches = a["campaign.pool_customers"], a["campaign.touches_per_customer"]
+        _chain(ws, book, col, pool, rate, touches, forward, None)
+        return
     for i, stage in enumerate(STAGES):
-        if segs:
-            formula = f"=SUM({book.local(i + 1, 1)}:{book.local(i + 1, len(segs))})"
-        elif i == 0:
-            formula = f"={a['campaign.pool_customers']}"
-        elif i == 1:
-            rate = f"{a['funnel.reach']}*{a['campaign.touches_per_customer']}"
-            formula = f"=ROUND(({book.local(1, col)}*{rate})*{NUDGE},0)"
-        else:
-            formula = f"=ROUND(({book.local(i, col)}*{a[f'funnel.{RATES[i - 1]}']})*{NUDGE},0)"
+        formula = f"=SUM({book.local(i + 1, 1)}:{book.local(i + 1, len(segs))})"
         put_formula(ws, i + 1, col, formula, book.fmt["count"], forward.get(stage))
         a[("count", None, stage)] = book.ref(book.names["funnel"], i + 1, col)
 
