@@ -39,7 +39,7 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
         f"ROI to date {ratio(tr.roi_to_date)}, {len(tr.alerts)} alert{'s' if len(tr.alerts) != 1 else ''}"
     )
     for alert in tr.alerts:
-        from .render.messages import messages
+        from .i18n.docs import messages
         from .render.tracking import alert_text
 
         echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")

@@ -15,7 +15,7 @@ import pytest
 from generator.fmt import num, ratio, wan
 from generator.pipeline import load
 from generator.render.env import TEMPLATES
-from generator.render.messages import ZH
+from generator.i18n.docs import ZH
 from generator.render.proposal import proposal_html, write_documents
 from generator.render.view import proposal_view
 from generator.results import compute

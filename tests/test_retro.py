@@ -17,7 +17,7 @@ from generator.errors import Collector
 from generator.io.retro_workbook import write_retro_workbook
 from generator.parse.actuals import read_actuals
 from generator.pipeline import load
-from generator.render.messages import ZH
+from generator.i18n.docs import ZH
 from generator.render.retro import retro_dict
 from generator.results import compute
 from tests.conftest import DEMO

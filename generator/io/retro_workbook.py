@@ -7,29 +7,12 @@ from pathlib import Path
 
 from ..calc.retro import HEADLINE, Retro
 from ..calc.tracking import RATE_PAIRS, plan_pace
-from ..labels import label
+from ..i18n.labels import label
+from ..i18n.workbook import RETRO_SHEETS
 from ..results import Results
 from ..rounding import round_count
 from .workbook.book import NUDGE, Book, number, put_formula, put_text, setup_sheet
 
-SHEETS = {
-    "zh": {
-        "summary": "概览",
-        "daily": "每日",
-        "costs": "成本",
-        "revenue": "收入",
-        "rates": "转化率",
-        "lessons": "经验",
-    },
-    "en": {
-        "summary": "Summary",
-        "daily": "Daily",
-        "costs": "Costs",
-        "revenue": "Revenue",
-        "rates": "Rates",
-        "lessons": "Lessons",
-    },
-}
 DAILY_COLS = ("day", "reached", "opened", "booked", "arrived", "deals", "revenue")
 LETTERS = dict(zip(DAILY_COLS, "ABCDEFG", strict=True))
 SUMMARY_FIRST = 4  # the row of HEADLINE[0] on the summary sheet
@@ -237,7 +220,7 @@ def write_retro_workbook(results: Results, r: Retro, path: Path, lang: str = "zh
     wb = xlsxwriter.Workbook(str(path), options)
     book = Book(wb, lang)
     red = wb.add_format({"bg_color": "#F6D7D3", "font_color": "#7A1F15"})
-    x = _Ctx(book, results, r, SHEETS[lang], red)
+    x = _Ctx(book, results, r, RETRO_SHEETS[lang], red)
     sheets = {k: wb.add_worksheet(v) for k, v in x.names.items()}
     for key, ws in sheets.items():
         widths = [22, 14, 14, 14, 14, 14, 14, 14, 14]

@@ -9,11 +9,11 @@ from markupsafe import Markup
 
 from ..calc.retro import HEADLINE, Retro, Suggestion
 from ..fmt import num, pct, ratio, wan, yuan
+from ..i18n.docs import messages
+from ..i18n.labels import label
 from ..jsonout import Money, dumps
-from ..labels import label
 from ..results import Results
 from .env import render
-from .messages import messages
 from .tables import Chart, Table, Tile, sentence
 from .view import doc_view
 

@@ -9,13 +9,13 @@ from markupsafe import Markup
 
 from ..calc.tracking import Alert, Tracking
 from ..fmt import num, pct, ratio, yuan
+from ..i18n.docs import messages
+from ..i18n.labels import label
 from ..jsonout import Money, dumps
-from ..labels import label
 from ..results import Results
 from ..rounding import half_up
 from ..text import md
 from .env import render
-from .messages import messages
 from .tables import Chart, Table, Tile, clip, sentence
 from .view import Doc, doc_view
 from .view_risk import trigger_text

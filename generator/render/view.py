@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio, wan
+from ..i18n.docs import messages
 from ..results import Results
-from .messages import messages
 from .tables import Chart, Para, Table, Tile
 from .view_budget import BudgetView, RoiView, budget_view, roi_view
 from .view_exec import ExecView, MarketView, exec_view, market_view

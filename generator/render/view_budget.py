@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import basis_text, num, param_label, pct, ratio, wan, yuan
-from ..labels import label
+from ..i18n.labels import label
 from ..results import Results
 from ..rounding import half_up
 from ..schema import ALL_CATEGORIES

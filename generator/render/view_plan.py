@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import basis_text, num, pct, ratio, wan
-from ..labels import label
+from ..i18n.labels import label
 from ..results import Results
 from ..rounding import half_up
 from ..schema import RATES, STAGES

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio, wan, yuan
-from ..labels import label
+from ..i18n.labels import label
 from ..results import Results
 from .tables import Chart, Table
 

@@ -105,9 +105,9 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
 
 
 def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str) -> list[str]:
+    from ..i18n.docs import messages
     from ..render.charts import draw_all
     from ..render.env import render
-    from ..render.messages import messages
     from ..render.pdf import write_pdf
 
     (folder / "segments.json").write_text(dumps(segments_dict(s)) + "\n", encoding="utf-8")

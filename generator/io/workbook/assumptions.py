@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...labels import label
+from ...i18n.labels import label
 from ...results import Results
 from ...schema import CAMPAIGN_KEYS, RATE_LABELS, RATES
 from .book import Book, put_formula, put_text, setup_sheet

@@ -6,8 +6,8 @@ Templates read only from here (``t.key``); a missing key fails the render
 
 from __future__ import annotations
 
-from .messages_en import EN
-from .messages_zh import ZH
+from .docs_en import EN
+from .docs_zh import ZH
 
 CATALOGUE = {"zh": ZH, "en": EN}
 

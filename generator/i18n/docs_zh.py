@@ -1,5 +1,7 @@
 """The Chinese message catalogue (the default language)."""
 
+from ..schema import NARRATIVE_KEYS
+
 ZH: dict[str, str] = {
     "doc_title": "资源申请报告",
     "summary_title": "执行摘要",
@@ -70,15 +72,7 @@ ZH: dict[str, str] = {
     "count": "人数",
     "retention": "客户保有率",
     "retention_goal": "保有率:{base} → {target}",
-    "background": "背景",
-    "opportunity": "机会",
-    "competition": "竞争",
-    "timing": "时机",
-    "target_strategy": "目标客户策略",
-    "incentive_strategy": "权益策略",
-    "promotion_strategy": "推广策略",
-    "conversion_strategy": "转化策略",
-    "strategic_value": "战略价值",
+    **{k: v for k, v in NARRATIVE_KEYS.items() if k != "ask"},  # the narrative's section names
     "level": "层级",
     "metric": "指标",
     "baseline": "基线",
