@@ -34,6 +34,11 @@ def wan(value: Decimal | float, places: int = 2) -> str:
     return f"{dec(excel_round(dec(value) / 10000, places)):,.{places}f}"
 
 
+def thousands(value: Decimal | float, places: int = 2) -> str:
+    """Thousands of CNY for English documents: 872,699.94 → 872.70."""
+    return f"{dec(excel_round(dec(value) / 1000, places)):,.{places}f}"
+
+
 def ratio(value: Decimal | float | None) -> str:
     return "—" if value is None else f"{dec(excel_round(dec(value), 2)):.2f}:1"
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from generator.cli import main
-from generator.i18n.docs import ZH
+from generator.i18n.docs_zh import ZH
 from tests.conftest import DEMO
 
 TITLES = [ZH["doc_title"]] + [

@@ -15,7 +15,7 @@ import pytest
 from generator.fmt import num, ratio, wan
 from generator.pipeline import load
 from generator.render.env import TEMPLATES
-from generator.i18n.docs import ZH
+from generator.i18n.docs_zh import ZH
 from generator.render.proposal import proposal_html, write_documents
 from generator.render.view import proposal_view
 from generator.results import compute
@@ -247,15 +247,15 @@ def test_template_data_is_the_documented_dataclass(template):
 def test_message_catalogue_has_no_repeated_keys():
     import ast
 
-    from generator.render import messages
+    from generator.i18n import docs
 
-    for name in ("messages_zh.py", "messages_en.py"):
-        tree = ast.parse((TEMPLATES.parent / "generator" / "render" / name).read_text(encoding="utf-8"))
+    for name in ("docs_zh.py", "docs_en.py"):
+        tree = ast.parse((TEMPLATES.parent / "generator" / "i18n" / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
-    assert set(messages.ZH) == set(messages.EN)
+    assert set(docs.ZH) == set(docs.EN)
 
 
 def test_missing_narrative_leaves_its_paragraph_out(case, tmp_path):

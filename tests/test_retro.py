@@ -17,7 +17,7 @@ from generator.errors import Collector
 from generator.io.retro_workbook import write_retro_workbook
 from generator.parse.actuals import read_actuals
 from generator.pipeline import load
-from generator.i18n.docs import ZH
+from generator.i18n.docs import messages
 from generator.render.retro import retro_dict
 from generator.results import compute
 from tests.conftest import DEMO
@@ -56,7 +56,7 @@ def test_retro_workbook_recalculates_to_retro_json(demo_retro, tmp_path):
     results, r = demo_retro
     path = tmp_path / "retro.xlsx"
     write_retro_workbook(results, r, path)
-    data = json.loads(json.dumps(retro_dict(results, r, ZH, "zh"), default=float))
+    data = json.loads(json.dumps(retro_dict(results, r, messages("zh"), "zh"), default=float))
     wb = openpyxl.load_workbook(recalculate(path, tmp_path / "lo"), data_only=True)
     names = {}
     for name, dn in wb.defined_names.items():
@@ -153,5 +153,5 @@ def test_retro_in_english(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads((out / "retro.json").read_text(encoding="utf-8"))
     assert data["improvements"][0].startswith(
-        "Contingency reserved 6.46 (10k CNY), used 8.50 (10k CNY): next time reserve at least 10.5%"
+        "Contingency reserved CNY 64.64k, used CNY 85.00k: next time reserve at least 10.5%"
     )

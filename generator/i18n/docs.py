@@ -6,11 +6,31 @@ Templates read only from here (``t.key``); a missing key fails the render
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from ..fmt import thousands, wan
 from .docs_en import EN
 from .docs_zh import ZH
 
-CATALOGUE = {"zh": ZH, "en": EN}
+
+class Catalogue(dict):
+    """A language's texts, and its convention for large sums of money."""
+
+    def __init__(self, texts: dict[str, str], lang: str):
+        super().__init__(texts)
+        self.lang = lang
+
+    def big(self, value: Decimal | float, places: int = 2) -> str:
+        """A sum in the unit of the document's tables: 万元 in Chinese, thousands of CNY in English."""
+        return wan(value, places) if self.lang == "zh" else thousands(value, places)
+
+    def big_value(self, value: Decimal | float) -> float:
+        """The same sum as a number for a chart's axis."""
+        return float(value) / (10000 if self.lang == "zh" else 1000)
 
 
-def messages(lang: str) -> dict[str, str]:
+CATALOGUE = {"zh": Catalogue(ZH, "zh"), "en": Catalogue(EN, "en")}
+
+
+def messages(lang: str) -> Catalogue:
     return CATALOGUE[lang]

@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..calc.retro import HEADLINE, Retro, Suggestion
-from ..fmt import num, pct, ratio, wan, yuan
+from ..fmt import num, pct, ratio, yuan
 from ..i18n.docs import messages
 from ..i18n.labels import label
 from ..jsonout import Money, dumps
@@ -59,7 +59,7 @@ def suggestion_text(s: Suggestion, t: dict, lang: str) -> Markup:
     values = {}
     for key, value in s.values.items():
         if key in ("reserved", "used", "over"):
-            values[key] = t["n_wan"].format(n=wan(value, 2))
+            values[key] = t["n_wan"].format(n=t.big(value, 2))
         elif (key in ("rate", "pct") and s.key != "sg_rate") or (key in ("actual", "plan") and s.key == "sg_rate"):
             values[key] = pct(value)
         elif key == "rate":
@@ -97,26 +97,27 @@ class RetroView:
     cumulative_chart: Chart
 
 
-def _show(key: str, value) -> str:
+def _show(key: str, value, t) -> str:
     if value is None:
         return "—"
     if key == "roi_total":
         return ratio(value)
     if key in MONEY:
-        return wan(value, 2)
+        return t.big(value, 2)
     return num(value)
 
 
 def _headline(r: Retro, t: dict, names: dict[str, str]) -> tuple[list[Tile], Table]:
-    tiles = [Tile(names[k], _show(k, r.actual[k]), f"{t['planned']} {_show(k, r.plan[k])}") for k in HEADLINE]
+    tiles = [Tile(names[k], _show(k, r.actual[k], t), f"{t['planned']} {_show(k, r.plan[k], t)}") for k in HEADLINE]
 
     def variance(k: str) -> str:
         if k != "roi_total":
-            return _show(k, r.variance[k])
+            return _show(k, r.variance[k], t)
         return f"{float(r.variance[k]):+.2f}" if r.variance[k] is not None else "—"
 
     rows = [
-        [names[k], _show(k, r.plan[k]), _show(k, r.actual[k]), variance(k), pct(r.variance_pct[k])] for k in HEADLINE
+        [names[k], _show(k, r.plan[k], t), _show(k, r.actual[k], t), variance(k), pct(r.variance_pct[k])]
+        for k in HEADLINE
     ]
     head = [t["metric"], t["planned"], t["actual"], t["variance"], t["variance_pct"]]
     return tiles, Table(head, rows, ["l", "r", "r", "r", "r"])
@@ -161,8 +162,8 @@ def _retro_charts(results: Results, r: Retro, t: dict, lang: str) -> tuple[Chart
     cats = list(r.categories)
     data = {
         "labels": [label("category", c, lang) for c in cats],
-        "a": [float(r.categories[c][0]) / 10000 for c in cats],
-        "b": [float(r.categories[c][1]) / 10000 for c in cats],
+        "a": [t.big_value(r.categories[c][0]) for c in cats],
+        "b": [t.big_value(r.categories[c][1]) for c in cats],
         "legend": [t["planned"], t["actual"]],
     }
     categories = Chart("r_categories", "grouped", t["chart_r_categories"], data, (6.4, 2.6))

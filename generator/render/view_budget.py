@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fmt import basis_text, num, param_label, pct, ratio, wan, yuan
+from ..fmt import basis_text, num, param_label, pct, ratio, yuan
 from ..i18n.labels import label
 from ..results import Results
 from ..rounding import half_up
@@ -38,15 +38,15 @@ class BudgetView:
 
 def _lines(results: Results, t: dict, lang: str, categories: tuple[str, ...]) -> Table:
     lines = [x for x in results.plan.budget.lines if x.category in categories and not x.memo]
-    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in lines]
+    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), t.big(x.amount, 2)] for x in lines]
     return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
 
 
 def categories_table(results: Results, t: dict, lang: str) -> Table:
     """The seven categories (万元) and their shares, total last: page 1, page 8, the summary."""
     b = results.plan.budget
-    rows = [[label("category", c, lang), wan(b.categories[c], 2), pct(b.share(c))] for c in ALL_CATEGORIES]
-    total = [t["total"], wan(b.total, 2), pct(1 if b.total else None)]
+    rows = [[label("category", c, lang), t.big(b.categories[c], 2), pct(b.share(c))] for c in ALL_CATEGORIES]
+    total = [t["total"], t.big(b.total, 2), pct(1 if b.total else None)]
     return Table([t["category"], t["wan"], t["share"]], rows, ["l", "r", "r"], total)
 
 
@@ -54,7 +54,7 @@ def _memo_table(results: Results, t: dict, lang: str) -> Table | None:
     memo = [x for x in results.plan.budget.lines if x.memo]
     if not memo:
         return None
-    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), wan(x.amount, 2)] for x in memo]
+    rows = [[label("category", x.category, lang), x.item, basis_text(x.basis, lang), t.big(x.amount, 2)] for x in memo]
     return Table([t["category"], t["item"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
 
 
@@ -89,7 +89,7 @@ def budget_view(results: Results, t: dict, lang: str) -> BudgetView:
     table = categories_table(results, t, lang)
     data = {
         "labels": [r[0] for r in table.rows],
-        "values": [float(b.categories[c]) / 10000 for c in ALL_CATEGORIES],
+        "values": [t.big_value(b.categories[c]) for c in ALL_CATEGORIES],
         "fmt": "wan",
     }
     chart = Chart("categories", "hbars", t["chart_categories"], data, (6.4, 2.8))
@@ -142,14 +142,14 @@ def _revenue_table(results: Results, t: dict) -> Table:
             num(x.quantity) if x.driver != "lump" else "—",
             num(x.unit_value) if x.driver != "lump" else "—",
             pct(x.discount) if x.discount else "",
-            wan(x.amount, 2),
+            t.big(x.amount, 2),
             pct(x.margin),
-            wan(x.gross_profit, 2),
+            t.big(x.gross_profit, 2),
         ]
         for x in rev.lines
     ]
     keys = ["item", "horizon", "quantity", "unit_value", "discount", "revenue", "margin", "gross_profit"]
-    total = [t["total"], "", "", "", "", wan(rev.revenue["total"], 2), "", wan(rev.gross_profit["total"], 2)]
+    total = [t["total"], "", "", "", "", t.big(rev.revenue["total"], 2), "", t.big(rev.gross_profit["total"], 2)]
     return Table([t[k] for k in keys], rows, ["l", "l", "r", "r", "r", "r", "r", "r"], total)
 
 
@@ -157,8 +157,8 @@ def _revenue_chart(results: Results, t: dict) -> Chart:
     lines = results.plan.revenue.lines
     data = {
         "labels": [x.item for x in lines],
-        "revenue": [float(x.amount) / 10000 for x in lines],
-        "gp": [float(x.gross_profit) / 10000 for x in lines],
+        "revenue": [t.big_value(x.amount) for x in lines],
+        "gp": [t.big_value(x.gross_profit) for x in lines],
         "legend": [t["revenue"], t["gross_profit"]],
     }
     return Chart("revenue", "stack", t["chart_revenue"], data, (6.4, 2.6))
@@ -196,7 +196,7 @@ def _stress_table(results: Results, t: dict, lang: str) -> Table | None:
             "; ".join(f"{param_label(k, lang)} {pct(v, 0)}" for k, v in s.changes),
             ratio(s.plan.roi.total),
             num(s.plan.funnel.forward.deals),
-            wan(s.plan.budget.total, 2),
+            t.big(s.plan.budget.total, 2),
         ]
         for s in results.stress
     ]
@@ -212,7 +212,7 @@ def _monte_carlo(results: Results, t: dict) -> tuple[Table | None, str, Chart | 
     rows = [
         [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
         [t["deals"], num(half_up(mc.deals.p10)), num(half_up(mc.deals.p50)), num(half_up(mc.deals.p90))],
-        [t["budget"] + f"({t['wan']})", wan(mc.budget.p10, 2), wan(mc.budget.p50, 2), wan(mc.budget.p90, 2)],
+        [t["budget"] + f"({t['wan']})", t.big(mc.budget.p10, 2), t.big(mc.budget.p50, 2), t.big(mc.budget.p90, 2)],
     ]
     table = Table(["", "P10", "P50", "P90"], rows, ["l", "r", "r", "r"])
     note = t["mc_note"].format(draws=num(mc.draws), seed=mc.seed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fmt import num, pct, ratio, wan
+from ..fmt import num, pct, ratio
 from ..results import Results
 from .tables import Chart, Para, Table, Tile, clip, sentence
 
@@ -49,7 +49,7 @@ def people(n, t: dict) -> str:
 
 
 def money(value, t: dict) -> str:
-    return t["n_wan"].format(n=wan(value, 2))
+    return t["n_wan"].format(n=t.big(value, 2))
 
 
 def feasibility_text(results: Results, t: dict) -> str:
@@ -65,10 +65,10 @@ def _exec_tiles(results: Results, t: dict) -> list[Tile]:
     rev, gp, roi = p.revenue.revenue, p.revenue.gross_profit, p.roi
     spend = f"{t['marketing_spend']} {money(p.budget.marketing_spend, t)}"
     return [
-        Tile(t["ask"], wan(p.budget.total, 2), t["wan"]),
+        Tile(t["ask"], t.big(p.budget.total, 2), t["wan"]),
         Tile(t["deals"], num(p.funnel.forward.deals), f"{t['target']} {num(c.target_deals)}"),
-        Tile(t["revenue_total"], wan(rev["total"], 2), t["wan"]),
-        Tile(t["gross_profit"], wan(gp["total"], 2), t["wan"]),
+        Tile(t["revenue_total"], t.big(rev["total"], 2), t["wan"]),
+        Tile(t["gross_profit"], t.big(gp["total"], 2), t["wan"]),
         Tile(t["roi_total"], ratio(roi.total), f"{t['roi_campaign']} {ratio(roi.campaign)}"),
         Tile(t["roi_marketing"], ratio(roi.marketing), spend),
         Tile(t["cost_per_deal"], num(roi.cost_per_deal) if roi.cost_per_deal is not None else "—", t["yuan"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fmt import basis_text, num, pct, ratio, wan
+from ..fmt import basis_text, num, pct, ratio
 from ..i18n.labels import label
 from ..results import Results
 from ..rounding import half_up
@@ -108,8 +108,8 @@ def _segments(results: Results, t: dict, lang: str) -> Table | None:
             num(s.counts.arrived),
             pct(s.visit_rate),
             num(s.counts.deals),
-            wan(s.revenue, 2),
-            wan(s.budget, 2),
+            t.big(s.revenue, 2),
+            t.big(s.budget, 2),
             num(s.cost_per_deal) if s.cost_per_deal is not None else "—",
         ]
         for s in results.segments
@@ -130,7 +130,7 @@ def _segments(results: Results, t: dict, lang: str) -> Table | None:
 def _offers_table(results: Results, t: dict, lang: str) -> Table:
     offers = [line for line in results.plan.budget.lines if line.category == "incentives"]
     rows = [
-        [x.item + (" *" if x.memo else ""), x.segment or "", basis_text(x.basis, lang), wan(x.amount, 2)]
+        [x.item + (" *" if x.memo else ""), x.segment or "", basis_text(x.basis, lang), t.big(x.amount, 2)]
         for x in offers
     ]
     return Table([t["item"], t["segment"], t["basis"], t["amount"]], rows, ["l", "l", "l", "r"])
@@ -141,7 +141,7 @@ def _channels_table(results: Results, t: dict) -> Table | None:
     if not channels:
         return None
     rows = [
-        [ch.name, num(ch.reachable), num(ch.sends), pct(ch.coverage), num(ch.touches), wan(ch.amount, 2)]
+        [ch.name, num(ch.reachable), num(ch.sends), pct(ch.coverage), num(ch.touches), t.big(ch.amount, 2)]
         for ch in channels
     ]
     head = [t["channel"], t["reachable"], t["sends"], t["coverage"], t["touches"], t["amount"]]

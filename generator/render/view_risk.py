@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fmt import num, pct, ratio, wan, yuan
+from ..fmt import num, pct, ratio, yuan
 from ..i18n.labels import label
 from ..results import Results
 from .tables import Chart, Table
@@ -114,9 +114,9 @@ def cases_view(results: Results, t: dict, lang: str) -> CasesView:
             [
                 h.campaign,
                 str(h.year or ""),
-                wan(h.budget, 2) if h.budget is not None else "—",
-                wan(h.revenue, 2) if h.revenue is not None else "—",
-                wan(h.gross_profit, 2) if h.gross_profit is not None else "—",
+                t.big(h.budget, 2) if h.budget is not None else "—",
+                t.big(h.revenue, 2) if h.revenue is not None else "—",
+                t.big(h.gross_profit, 2) if h.gross_profit is not None else "—",
                 num(h.deals) if h.deals is not None else "—",
                 ratio(h.roi),
             ]
@@ -159,10 +159,10 @@ def compare_view(results: Results, t: dict, lang: str) -> CompareView:
     rows = [
         [
             f"{s.name} {s.label}",
-            wan(s.plan.budget.total, 2),
+            t.big(s.plan.budget.total, 2),
             num(s.plan.funnel.forward.deals),
-            wan(s.plan.revenue.revenue["total"], 2),
-            wan(s.plan.revenue.gross_profit["total"], 2),
+            t.big(s.plan.revenue.revenue["total"], 2),
+            t.big(s.plan.revenue.gross_profit["total"], 2),
             ratio(s.plan.roi.total),
             ratio(s.plan.roi.marketing),
             num(s.plan.roi.cost_per_deal) if s.plan.roi.cost_per_deal is not None else "—",
@@ -192,7 +192,7 @@ def compare_view(results: Results, t: dict, lang: str) -> CompareView:
         t["chart_scenarios"],
         {
             "labels": [r[0] for r in rows],
-            "budget": [float(s.plan.budget.total) / 10000 for s in scen],
+            "budget": [t.big_value(s.plan.budget.total) for s in scen],
             "roi": [float(s.plan.roi.total or 0) for s in scen],
             "axes": [f"{t['budget']}({t['wan']})", t["roi_total"]],
             "recommended": [s.recommended for s in scen],
