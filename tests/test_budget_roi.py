@@ -8,7 +8,8 @@ import pytest
 from generator.calc.budget import compute_budget
 from generator.calc.funnel import plan_funnel
 from generator.calc.roi import compute_revenue, compute_roi
-from generator.fmt import basis_text, ratio
+from generator.fmt import ratio
+from generator.i18n.phrases import basis_text
 from generator.model import BudgetLine, Campaign, Channel, Funnel, Model, RevenueLine
 
 
@@ -79,7 +80,7 @@ def test_lines_and_basis_text(small):
     assert basis_text(lines["短信"].basis) == "1,000人 × 2次 × 0.05元 + 100元"
     assert basis_text(lines["人力"].basis) == "2 × 3次 × 100元"
     assert basis_text(lines["会议"].basis) == "一次性 1,000元"
-    assert basis_text(lines["券"].basis, "en") == "250 people × ¥10"
+    assert basis_text(lines["券"].basis, "en") == "250 people × CNY 10"
     assert lines["让利"].memo and lines["让利"].amount == D(5000)
 
 

@@ -13,9 +13,9 @@ from decimal import Decimal
 import pytest
 
 from generator.fmt import num, ratio, wan
+from generator.i18n.docs_zh import ZH
 from generator.pipeline import load
 from generator.render.env import TEMPLATES
-from generator.i18n.docs_zh import ZH
 from generator.render.proposal import proposal_html, write_documents
 from generator.render.view import proposal_view
 from generator.results import compute

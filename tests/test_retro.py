@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from generator.calc.retro import retro
 from generator.cli import main
 from generator.errors import Collector
+from generator.i18n.docs import messages
 from generator.io.retro_workbook import write_retro_workbook
 from generator.parse.actuals import read_actuals
 from generator.pipeline import load
-from generator.i18n.docs import messages
 from generator.render.retro import retro_dict
 from generator.results import compute
 from tests.conftest import DEMO

@@ -10,7 +10,7 @@ import pytest
 
 from generator.calc.segments import allocate
 from generator.calc.tiers import choose_band
-from generator.fmt import basis_text
+from generator.i18n.phrases import basis_text
 from generator.model import BudgetLine, Campaign, Funnel, Goal, Model, RevenueLine, Segment, Tier
 from generator.pipeline import load
 from generator.results import compute
@@ -77,10 +77,10 @@ def test_tier_boundaries_and_penalty(arrival, visit, unit, lump, amount):
 def test_tier_basis_text_says_which_band_and_why():
     r = compute(seg_model(VISIT_TIERS, loyal_arrival=D("0.94")))
     line = next(x for x in r.plan.budget.lines if x.item == "客服提成")
-    assert basis_text(line.basis) == "忠诚 188人 × 10元(邀约进店率 18.8% ≥ 18% → 10元/人)"
+    assert basis_text(line.basis) == "忠诚 188人 × 10元（邀约进店率 18.8% ≥ 18% → 10元/人）"
     r = compute(seg_model(VISIT_TIERS, loyal_arrival=D("0.5")))
     line = next(x for x in r.plan.budget.lines if x.item == "客服提成")
-    assert basis_text(line.basis) == "忠诚 100人 × 0元(邀约进店率 10.0% ≥ 0% → 0元/人,处罚 200元)"
+    assert basis_text(line.basis) == "忠诚 100人 × 0元（邀约进店率 10.0% ≥ 0% → 0元/人，处罚200元）"
 
 
 def test_count_tiers():

@@ -158,4 +158,4 @@ def test_track_in_english(tmp_path):
         result.stdout.splitlines()[1]
         == "  [critical] At the last 3 days' pace, deals end at 2,375, below the target of 6,000: a gap of 3,625."
     )
-    assert "booking rate to date 27.96%, below the plan's 28.00%." in (out / "tracking.md").read_text(encoding="utf-8")
+    assert "Booking rate to date 27.96%, below the plan's 28.00%." in (out / "tracking.md").read_text(encoding="utf-8")

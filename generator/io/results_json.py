@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from ..calc.budget import LineResult
 from ..calc.plan import Plan
-from ..fmt import basis_text, goal_seek_answers, param_label
+from ..i18n.labels import param_label
+from ..i18n.phrases import basis_text, goal_seek_answers
 from ..jsonout import Money, dumps
 from ..results import Results
 from ..rounding import round_count

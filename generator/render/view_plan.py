@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fmt import basis_text, num, pct, ratio
+from ..fmt import num, pct, ratio
 from ..i18n.labels import label
+from ..i18n.phrases import basis_text
 from ..results import Results
 from ..rounding import half_up
 from ..schema import RATES, STAGES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...fmt import param_label
+from ...i18n.labels import param_label
 from ...results import Results
 from .assumptions import write_assumptions
 from .book import Book, put_text, setup_sheet
