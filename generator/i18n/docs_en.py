@@ -3,6 +3,7 @@
 EN: dict[str, str] = {
     "doc_title": "Resource request",
     "summary_title": "Executive summary",
+    "continued": " (cont.)",
     "page": "page",
     "fingerprint": "Fingerprint",
     "region": "Region",

@@ -5,6 +5,7 @@ from ..schema import NARRATIVE_KEYS
 ZH: dict[str, str] = {
     "doc_title": "资源申请报告",
     "summary_title": "执行摘要",
+    "continued": "（续）",
     "page": "页",
     "fingerprint": "假设指纹",
     "region": "区域",

@@ -106,3 +106,35 @@ HEADINGS: dict[str, dict[str, str]] = {
         "deals per day": "Deals per day", "cumulative deals vs target": "Cumulative deals vs target",
     },
 }  # fmt: skip
+
+# Longer texts of the workbooks: the cover's guide and notes.
+TEXTS = {
+    "zh": {
+        "finance_model": "财务测算模型",
+        "campaign_name": "活动",
+        "region": "区域",
+        "execution": "执行期",
+        "fingerprint": "假设指纹",
+        "colour_guide": "颜色说明",
+        "guide_input": "输入（蓝字浅黄底）：修改这些单元格，其余随之重算",
+        "guide_formula": "公式：由输入计算，勿手改",
+        "guide_values": "计算值（灰字）：方案与敏感性为程序计算的数值，注明指纹",
+        "round_note": "ROUND(x*(1+1E-12), n)：1E-12 使 7,213.5 这类恰好为 .5 的值按十进制规则向上舍入"
+        "（二进制下 10,305×0.7 = 7,213.4999999999991），与 results.json 一致；对其他值没有影响。",
+        "computed_values": "计算值 · 指纹 {fingerprint}",
+    },
+    "en": {
+        "finance_model": "Finance model",
+        "campaign_name": "Campaign",
+        "region": "Region",
+        "execution": "Execution",
+        "fingerprint": "Fingerprint",
+        "colour_guide": "Colour guide",
+        "guide_input": "Input (blue on light yellow): change these; everything else follows",
+        "guide_formula": "Formula: computed from the inputs; do not overwrite",
+        "guide_values": "Computed values (grey): scenarios and sensitivity, labelled with the fingerprint",
+        "round_note": "ROUND(x*(1+1E-12), n): the 1E-12 makes exact ties such as 7,213.5 round up as their decimal "
+        "value does (10,305 × 0.7 is 7,213.4999999999991 in binary), as in results.json; it moves no other value.",
+        "computed_values": "computed values · fingerprint {fingerprint}",
+    },
+}

@@ -261,7 +261,7 @@ def _closing(view: ProposalView) -> list[SlideSpec]:
     ]
 
 
-def _continued(spec: SlideSpec, lang: str) -> list[SlideSpec]:
+def _continued(spec: SlideSpec, continued: str) -> list[SlideSpec]:
     """A spec whose table is too long for one slide, as several; the header repeats."""
     table = spec.table
     if table is None or len(table.rows) <= ROWS_PER_SLIDE:
@@ -273,14 +273,14 @@ def _continued(spec: SlideSpec, lang: str) -> list[SlideSpec]:
         if k == 0:
             out.append(replace(spec, table=part))
             continue
-        subtitle = spec.subtitle + (" (续)" if lang == "zh" else " (cont.)")
+        subtitle = spec.subtitle + continued
         out.append(SlideSpec(spec.title, subtitle, [], [], part, None, "", None))
     return out
 
 
 def slides_of(view: ProposalView) -> list[SlideSpec]:
     specs = [*_exec_market(view), *_plan(view), *_budget(view), *_roi_risk(view), *_closing(view)]
-    return [part for spec in specs for part in _continued(spec, view.doc.lang)]
+    return [part for spec in specs for part in _continued(spec, view.doc.t["continued"])]
 
 
 def write_deck(view: ProposalView, path: Path) -> int:

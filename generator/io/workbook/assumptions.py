@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...i18n.labels import label
 from ...results import Results
-from ...schema import CAMPAIGN_KEYS, RATE_LABELS, RATES
+from ...schema import RATES
 from .book import Book, put_formula, put_text, setup_sheet
 
 CAMPAIGN_NUMBERS = [
@@ -48,7 +48,7 @@ def _campaign(ws, book: Book, model, row: int) -> int:
         value = getattr(model.campaign, key)
         if value is None or (key == "pool_customers" and model.segments):
             continue
-        put_text(ws, row, 0, CAMPAIGN_KEYS[key].label if lang == "zh" else key, book.fmt["text"])
+        put_text(ws, row, 0, label("campaign", key, lang), book.fmt["text"])
         put_text(ws, row, 1, key, book.fmt["note"])
         _num(ws, book, row, 2, value, fmt, f"campaign.{key}")
         row += 1
@@ -62,7 +62,7 @@ def _campaign(ws, book: Book, model, row: int) -> int:
 def _funnel(ws, book: Book, model, row: int) -> int:
     row = _table(ws, book, row, "funnel", ["stage", "key", "rate"])
     for rate in RATES:
-        put_text(ws, row, 0, RATE_LABELS[rate] if book.lang == "zh" else rate, book.fmt["text"])
+        put_text(ws, row, 0, label("rate", rate, book.lang), book.fmt["text"])
         put_text(ws, row, 1, rate, book.fmt["note"])
         _num(ws, book, row, 2, model.funnel.rate(rate), "in_pct", f"funnel.{rate}")
         row += 1

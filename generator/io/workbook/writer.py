@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...i18n.labels import param_label
+from ...i18n.workbook import TEXTS
 from ...results import Results
 from .assumptions import write_assumptions
 from .book import Book, put_text, setup_sheet
@@ -26,54 +27,34 @@ DEFINED = [
 
 
 def _cover(book: Book, results: Results) -> None:
-    c = results.model.campaign
+    c, w = results.model.campaign, TEXTS[book.lang]
     ws = book.wb.add_worksheet(book.names["cover"])
     setup_sheet(ws, c.name, results.fingerprint, [22, 60])
-    zh = book.lang == "zh"
-    ws.write_string(0, 0, "财务测算模型" if zh else "Finance model", book.fmt["title"])
+    ws.write_string(0, 0, w["finance_model"], book.fmt["title"])
     rows = [
-        ("活动" if zh else "Campaign", c.name),
-        ("区域" if zh else "Region", c.region or ""),
-        ("执行期" if zh else "Execution", f"{c.start.isoformat()} – {c.end.isoformat()}"),
-        ("假设指纹" if zh else "Fingerprint", results.fingerprint),
+        (w["campaign_name"], c.name),
+        (w["region"], c.region or ""),
+        (w["execution"], f"{c.start.isoformat()} – {c.end.isoformat()}"),
+        (w["fingerprint"], results.fingerprint),
     ]
     for r, (k, v) in enumerate(rows, start=2):
         put_text(ws, r, 0, k, book.fmt["text"])
         put_text(ws, r, 1, v, book.fmt["text"])
     r = len(rows) + 3
-    ws.write_string(r, 0, "颜色说明" if zh else "Colour guide", book.fmt["section"])
-    guide = [
-        (
-            "in_text",
-            "输入(蓝字浅黄底):修改这些单元格,其余随之重算"
-            if zh
-            else "Input (blue on light yellow): change these; everything else follows",
-        ),
-        ("money", "公式:由输入计算,勿手改" if zh else "Formula: computed from the inputs; do not overwrite"),
-        (
-            "value_text",
-            "计算值(灰字):方案与敏感性为程序计算的数值,注明指纹"
-            if zh
-            else "Computed values (grey): scenarios and sensitivity, labelled with the fingerprint",
-        ),
-    ]
-    note = (
-        "ROUND(x*(1+1E-12), n):1E-12 使 7,213.5 这类恰好为 .5 的值按十进制规则向上舍入(二进制下 10,305×0.7 = 7,213.4999999999991),与 results.json 一致;对其他值没有影响。"
-        if zh
-        else "ROUND(x*(1+1E-12), n): the 1E-12 makes exact ties such as 7,213.5 round up as their decimal value does (10,305 × 0.7 is 7,213.4999999999991 in binary), as in results.json; it moves no other value."
-    )
+    ws.write_string(r, 0, w["colour_guide"], book.fmt["section"])
+    guide = [("in_text", w["guide_input"]), ("money", w["guide_formula"]), ("value_text", w["guide_values"])]
     for k, (fmt, text) in enumerate(guide, start=1):
         ws.write_string(r + k, 0, "1,234.56", book.fmt[fmt])
         ws.write_string(r + k, 1, text, book.fmt["text"])
     ws.write_string(r + len(guide) + 2, 0, "ROUND", book.fmt["section"])
-    ws.write_string(r + len(guide) + 3, 0, note, book.fmt["note"])
+    ws.write_string(r + len(guide) + 3, 0, w["round_note"], book.fmt["note"])
 
 
 def _values_sheet(book: Book, results: Results, key: str, blocks: list[tuple[str, list[str], list[list]]]) -> None:
     """A sheet of computed values (not formulas), labelled with the fingerprint."""
     ws = book.wb.add_worksheet(book.names[key])
     setup_sheet(ws, results.model.campaign.name, results.fingerprint, [30, 14, 14, 14, 14, 14, 14, 14, 12, 12])
-    label = ("计算值 · 指纹 " if book.lang == "zh" else "computed values · fingerprint ") + results.fingerprint
+    label = TEXTS[book.lang]["computed_values"].format(fingerprint=results.fingerprint)
     ws.write_string(0, 0, label, book.fmt["note"])
     row = 2
     for title, head, rows in blocks:
