@@ -9,8 +9,8 @@ from generator.calc.budget import compute_budget
 from generator.calc.funnel import plan_funnel
 from generator.calc.roi import compute_revenue, compute_roi
 from generator.fmt import ratio
-from generator.i18n.phrases import basis_text
 from generator.model import BudgetLine, Campaign, Channel, Funnel, Model, RevenueLine
+from generator.phrases import basis_text
 
 
 @pytest.fixture

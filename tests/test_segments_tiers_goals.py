@@ -10,8 +10,8 @@ import pytest
 
 from generator.calc.segments import allocate
 from generator.calc.tiers import choose_band
-from generator.i18n.phrases import basis_text
 from generator.model import BudgetLine, Campaign, Funnel, Goal, Model, RevenueLine, Segment, Tier
+from generator.phrases import basis_text
 from generator.pipeline import load
 from generator.results import compute
 from tests.helpers import problems

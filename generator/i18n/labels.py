@@ -181,3 +181,38 @@ def param_label(path: str, lang: str = "zh") -> str:
         return TABLES[lang]["campaign"].get(rest, rest)
     name, _, field = rest.rpartition(".")
     return f"{name} · {TABLES[lang]['field'].get(field, field)}"
+
+
+# Short phrases built from figures (generator.phrases fills them in).
+PHRASES = {
+    "zh": {
+        "person": "{n}人",
+        "touch": "{n}人次",
+        "times": "{n}次",
+        "money": "{n}元",
+        "lump": "一次性",
+        "each": "{n}元/人",
+        "penalty": "，处罚{n}元",
+        "bonus": "，奖励{n}元",
+        "band": "（{text}）",
+        "floor_never": "更多成交也无法使ROI达到{floor}：需降低单客变动成本或提高客单价",
+        "floor_at": "ROI达到底线{floor}需成交至少{need}人（计划{plan}人，余量{spare}人）",
+        "rate_never": "仅靠{rate}无法达成目标成交{target}人",
+        "rate_at": "其他环节不变时，{rate}需达到{needed}（当前{now}）即可达成目标成交{target}人",
+    },
+    "en": {
+        "person": "{n} people",
+        "touch": "{n} touches",
+        "times": "{n} times",
+        "money": "CNY {n}",
+        "lump": "lump sum",
+        "each": "CNY {n} each",
+        "penalty": ", penalty CNY {n}",
+        "bonus": ", bonus CNY {n}",
+        "band": " ({text})",
+        "floor_never": "No number of deals lifts ROI to {floor}: cut the variable cost per deal or raise the ticket",
+        "floor_at": "ROI reaches the floor of {floor} at {need} deals (plan {plan}, margin {spare})",
+        "rate_never": "{rate} alone cannot reach the target of {target} deals",
+        "rate_at": "With the other rates held, {rate} must reach {needed} (now {now}) for {target} deals",
+    },
+}

@@ -7,8 +7,8 @@ from decimal import Decimal
 from ..calc.budget import LineResult
 from ..calc.plan import Plan
 from ..i18n.labels import param_label
-from ..i18n.phrases import basis_text, goal_seek_answers
 from ..jsonout import Money, dumps
+from ..phrases import basis_text, goal_seek_answers
 from ..results import Results
 from ..rounding import round_count
 from ..schema import ALL_CATEGORIES

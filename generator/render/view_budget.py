@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio, yuan
 from ..i18n.labels import label, param_label
-from ..i18n.phrases import basis_text
+from ..phrases import basis_text
 from ..results import Results
 from ..rounding import half_up
 from ..schema import ALL_CATEGORIES
@@ -230,7 +230,7 @@ def _monte_carlo(results: Results, t: dict) -> tuple[Table | None, str, Chart | 
 
 
 def roi_view(results: Results, t: dict, lang: str) -> RoiView:
-    from ..i18n.phrases import goal_seek_answers
+    from ..phrases import goal_seek_answers
 
     mc_table, mc_note, mc_chart = _monte_carlo(results, t)
     return RoiView(

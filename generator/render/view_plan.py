@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio
 from ..i18n.labels import label
-from ..i18n.phrases import basis_text
+from ..phrases import basis_text
 from ..results import Results
 from ..rounding import half_up
 from ..schema import RATES, STAGES

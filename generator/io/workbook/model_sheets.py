@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...i18n.labels import label
-from ...i18n.phrases import basis_text
+from ...phrases import basis_text
 from ...results import Results
 from ...schema import ALL_CATEGORIES, CATEGORIES, RATES, STAGES
 from .book import NUDGE, Book, put_formula, put_text, setup_sheet
