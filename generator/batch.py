@@ -126,13 +126,18 @@ def write_portfolio(outcomes: list[Outcome], out_root: Path) -> list[str]:
 
 def check_roll_up(out_root: Path) -> None:
     """Refuse to overwrite a portfolio.json or portfolio.xlsx that budgetgen did not write."""
-    from .errors import InputError, Problem
+    from .errors import InputError, Problem, msg
 
     for name in ROLL_UP[:2]:  # portfolio.json, portfolio.xlsx
         path = out_root / name
         if path.exists() and not (_ours_json(path) if name.endswith(".json") else _ours_xlsx(path)):
             raise InputError(
-                [Problem(str(path), "exists and was not written by budgetgen; move it, or choose another folder (-o)")]
+                [
+                    Problem(
+                        str(path),
+                        msg("exists and was not written by budgetgen; move it, or choose another folder (-o)"),
+                    )
+                ]
             )
 
 

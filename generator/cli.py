@@ -12,41 +12,40 @@ from pathlib import Path
 import click
 
 from . import cli_followup  # noqa: F401  (registers track, retro and segment on the group)
-from .cli_common import _attempt, _fail, echo, lang_option, main, output_option
-from .errors import InputError
+from .cli_common import _attempt, _fail, echo, lang_option, main, output_option, say, t
+from .errors import InputError, Msg
+
+BUILD_HELP = (
+    "Build the documents for a campaign input (.xlsx or a folder of CSV files).\n\n\b\nExample:\n"
+    "  budgetgen build inputs/demo.xlsx            # → output/demo/\n"
+    "  budgetgen build inputs/demo.xlsx -o /tmp/d --lang en\n"
+    "  budgetgen build inputs/*.xlsx -j 2          # → output/<slug>/ each, output/portfolio.*"
+)
 
 
-@main.command()
+@main.command(help=t(BUILD_HELP))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option("output/<slug>/")
 @lang_option
 @click.option(
-    "--draws", type=click.IntRange(100, 5_000_000), default=10_000, show_default=True, help="Monte Carlo draws."
+    "--draws", type=click.IntRange(100, 5_000_000), default=10_000, show_default=True, help=t("Monte Carlo draws.")
 )
 @click.option(
-    "--seed", type=click.IntRange(0, 2**32 - 1), default=20240501, show_default=True, help="Monte Carlo seed."
+    "--seed", type=click.IntRange(0, 2**32 - 1), default=20240501, show_default=True, help=t("Monte Carlo seed.")
 )
-@click.option("--html", is_flag=True, help="Also write the HTML the PDFs are rendered from.")
-@click.option("--pptx", is_flag=True, help="Also write proposal.pptx, an editable deck with native charts.")
+@click.option("--html", is_flag=True, help=t("Also write the HTML the PDFs are rendered from."))
+@click.option("--pptx", is_flag=True, help=t("Also write proposal.pptx, an editable deck with native charts."))
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Campaigns built at once (several inputs).",
+    help=t("Campaigns built at once (several inputs)."),
 )
 def build(
     inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, pptx: bool, jobs: int
 ) -> None:
-    """Build the documents for a campaign input (.xlsx or a folder of CSV files).
-
-    \b
-    Example:
-      budgetgen build inputs/demo.xlsx            # → output/demo/
-      budgetgen build inputs/demo.xlsx -o /tmp/d --lang en
-      budgetgen build inputs/*.xlsx -j 2          # → output/<slug>/ each, output/portfolio.*
-    """
     from .pipeline import BuildOptions, slug
     from .pipeline import build as run_build
 
@@ -62,10 +61,17 @@ def build(
     from .render.tables import clip
 
     plan = r.plan
-    echo(
-        f"{out_dir}/: {', '.join(report.files)} — {clip(r.model.campaign.name, 80)} · fingerprint {r.fingerprint}\n"
-        f"  budget {yuan(plan.budget.total)} 元 · deals {num(plan.funnel.forward.deals)} · "
-        f"ROI {ratio(plan.roi.total)} · feasible: {'yes' if plan.funnel.feasible else 'no'}"
+    say(
+        "{out}/: {files} — {name} · fingerprint {fingerprint}\n"
+        "  budget {budget} yuan · deals {deals} · ROI {roi} · feasible: {feasible}",
+        out=out_dir,
+        files=", ".join(report.files),
+        name=clip(r.model.campaign.name, 80),
+        fingerprint=r.fingerprint,
+        budget=yuan(plan.budget.total),
+        deals=num(plan.funnel.forward.deals),
+        roi=ratio(plan.roi.total),
+        feasible=Msg("yes" if plan.funnel.feasible else "no"),
     )
 
 
@@ -84,73 +90,86 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
         outcomes.append(o)
         head = f"[{k}/{len(inputs)}] {o.slug}"
         if o.ok:
-            echo(
-                f"{head}: {clip(o.name, 40)} · budget {yuan(o.budget_total)} 元 · deals {num(o.deals)} · ROI {ratio(o.roi_total)} · {o.seconds:.1f} s"
+            say(
+                "{head}: {name} · budget {budget} yuan · deals {deals} · ROI {roi} · {seconds:.1f} s",
+                head=head,
+                name=clip(o.name, 40),
+                budget=yuan(o.budget_total),
+                deals=num(o.deals),
+                roi=ratio(o.roi_total),
+                seconds=o.seconds,
             )
         else:
-            echo(f"{head}: failed ({len(o.errors)} error{'s' if len(o.errors) != 1 else ''}) · {o.seconds:.1f} s")
+            say("{head}: failed ({n} errors) · {seconds:.1f} s", head=head, n=len(o.errors), seconds=o.seconds)
             for line in o.errors:
                 echo(f"  {line}", err=True)
 
     files = write_portfolio(outcomes, out_root)
     failed = sum(not o.ok for o in outcomes)
-    echo(f"{out_root}/: {', '.join(files)} — {len(outcomes) - failed} built, {failed} failed")
+    say(
+        "{out}/: {files} — {built} built, {failed} failed",
+        out=out_root,
+        files=", ".join(files),
+        built=len(outcomes) - failed,
+        failed=failed,
+    )
     if failed:
         sys.exit(1)
 
 
-@main.command()
+@main.command(
+    help=t(
+        "Check an input and print every problem with its file, sheet and cell; writes nothing.\n\n\b\nExample:\n"
+        "  budgetgen validate inputs/demo.xlsx"
+    )
+)
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-def validate(input_path: Path) -> None:
-    """Check an input and print every problem with its file, sheet and cell.
-
-    \b
-    Example:
-      budgetgen validate inputs/demo.xlsx
-    """
+@lang_option
+def validate(input_path: Path, lang: str) -> None:
     from .pipeline import load
 
-    loaded = _attempt(lambda: load(input_path))
+    loaded = _attempt(lambda: load(input_path), wrote=False)
     w = len(loaded.warnings)
-    echo(f"{input_path}: OK ({w} warning{'s' if w != 1 else ''})")
+    say("{path}: OK (1 warning)" if w == 1 else "{path}: OK ({n} warnings)", path=input_path, n=w)
 
 
-@main.command()
+INIT_HELP = (
+    "Write a fresh input workbook filled with a worked case, or an actuals workbook.\n\n\b\nExample:\n"
+    "  budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx\n"
+    "  budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx"
+)
+
+
+@main.command(help=t(INIT_HELP))
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@lang_option
+@click.option("--force", is_flag=True, help=t("Overwrite an existing file."))
 @click.option(
-    "--actuals", "actuals", is_flag=True, help="Write an actuals workbook for `retro` instead of an input workbook."
+    "--actuals", "actuals", is_flag=True, help=t("Write an actuals workbook for `retro` instead of an input workbook.")
 )
 @click.option(
     "--from",
     "from_input",
     type=click.Path(path_type=Path),
-    help="With --actuals: the campaign input whose items to pre-fill.",
+    help=t("With --actuals: the campaign input whose items to pre-fill."),
 )
 @click.option(
     "--case",
     type=click.Choice(["demo", "c3"]),
     default="demo",
     show_default=True,
-    help="demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers.",
+    help=t("demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers."),
 )
-def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
-    """Write a fresh input workbook filled with a worked case, or an actuals workbook.
-
-    \b
-    Example:
-      budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx
-      budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx
-    """
+def init(path: Path, lang: str, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
     from .io.input_writer import write_input_workbook
 
     if path.suffix.lower() != ".xlsx":
-        raise click.UsageError(f"{path}: the workbook name must end in .xlsx")
+        raise click.UsageError(t("{path}: the workbook name must end in .xlsx", path=path))
     if path.exists() and not force:
-        echo(f"{path}: already exists; pass --force to overwrite it", err=True)
+        say("{path}: already exists; pass --force to overwrite it", err=True, path=path)
         sys.exit(1)
     if not path.parent.is_dir():
-        echo(f"{path}: folder {path.parent} does not exist", err=True)
+        say("{path}: folder {folder} does not exist", err=True, path=path, folder=path.parent)
         sys.exit(1)
     if actuals:
         _init_actuals(path, from_input, case)
@@ -159,7 +178,7 @@ def init(path: Path, force: bool, case: str, actuals: bool, from_input: Path | N
 
     rows = {"demo": demo_case, "c3": demo_c3}[case]
     write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
-    echo(f"{path}: written (the {case} case; edit it, then `budgetgen build {path}`)")
+    say("{path}: written (the {case} case; edit it, then `budgetgen build {path}`)", path=path, case=case)
 
 
 def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
@@ -167,13 +186,13 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
 
     if from_input is None:
         if case != "demo":
-            raise click.UsageError("--actuals needs --from INPUT (or --case demo for the demo's actuals)")
+            raise click.UsageError(t("--actuals needs --from INPUT (or --case demo for the demo's actuals)"))
         from . import demo_actuals as d
 
         write_actuals_workbook(
             path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
         )
-        echo(f"{path}: written (the demo campaign's actuals)")
+        say("{path}: written (the demo campaign's actuals)", path=path)
         return
     from .pipeline import load
     from .results import compute
@@ -184,6 +203,8 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
         _fail(exc)
         return
     write_actuals_workbook(path, plan_actuals(results))
-    echo(
-        f"{path}: written (every day and item of {from_input}; fill in the actuals, then `budgetgen retro {from_input} {path}`)"
+    say(
+        "{path}: written (every day and item of {source}; fill in the actuals, then `budgetgen retro {source} {path}`)",
+        path=path,
+        source=from_input,
     )

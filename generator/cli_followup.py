@@ -11,21 +11,30 @@ from pathlib import Path
 
 import click
 
-from .cli_common import _attempt, _report, echo, lang_option, main, output_option
+from .cli_common import _attempt, _report, echo, lang, lang_option, main, output_option, say, t
+
+TRACK_HELP = (
+    "Compare the daily figures with the plan: alerts, projection, triggered responses.\n\n\b\nExample:\n"
+    "  budgetgen track inputs/demo.xlsx inputs/demo-daily.csv"
+)
+RETRO_HELP = (
+    "Plan vs actual after the campaign: retro.xlsx, retro.pdf, retro.json.\n\n\b\nExample:\n"
+    "  budgetgen init --actuals my-actuals.xlsx --from inputs/demo.xlsx\n"
+    "  budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx"
+)
+SEGMENT_HELP = (
+    "Segment a dealer-system customer export (CSV or xlsx).\n\n\b\nExample:\n"
+    "  budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05\n"
+    "  budgetgen segment export.csv --scheme value --where \"status == 'dormant'\" --into my-campaign.xlsx"
+)
 
 
-@main.command()
+@main.command(help=t(TRACK_HELP))
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("daily", type=click.Path(path_type=Path))
 @output_option("output/<slug>-tracking/")
 @lang_option
 def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
-    """Compare the daily figures with the plan: alerts, projection, triggered responses.
-
-    \b
-    Example:
-      budgetgen track inputs/demo.xlsx inputs/demo-daily.csv
-    """
     from .fmt import num, ratio
     from .pipeline import slug
     from .pipeline import track as run_track
@@ -33,31 +42,33 @@ def track(input_path: Path, daily: Path, out: Path | None, lang: str) -> None:
     out_dir = out or Path("output") / f"{slug(input_path)}-tracking"
     report = _attempt(lambda: run_track(input_path, daily, out_dir, lang))
     tr = report.result
-    echo(
-        f"{out_dir}/: {', '.join(report.files)} — day {tr.as_of_day}/{tr.execution_days}: "
-        f"deals {num(tr.cumulative['deals'])}, projected {num(tr.projected_deals)} (gap {num(tr.gap)}), "
-        f"ROI to date {ratio(tr.roi_to_date)}, {len(tr.alerts)} alert{'s' if len(tr.alerts) != 1 else ''}"
+    say(
+        "{out}/: {files} — day {day}/{days}: deals {deals}, projected {projected} (gap {gap}), "
+        "ROI to date {roi}, alerts: {alerts}",
+        out=out_dir,
+        files=", ".join(report.files),
+        day=tr.as_of_day,
+        days=tr.execution_days,
+        deals=num(tr.cumulative["deals"]),
+        projected=num(tr.projected_deals),
+        gap=num(tr.gap),
+        roi=ratio(tr.roi_to_date),
+        alerts=len(tr.alerts),
     )
     for alert in tr.alerts:
         from .i18n.docs import messages
         from .render.tracking import alert_text
 
-        echo(f"  [{alert.level}] {alert_text(alert, messages(lang), lang).striptags()}")
+        t_doc = messages(lang)
+        echo(f"  [{t_doc['level_' + alert.level]}] {alert_text(alert, t_doc, lang).striptags()}")
 
 
-@main.command()
+@main.command(help=t(RETRO_HELP))
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("actuals", type=click.Path(path_type=Path))
 @output_option("output/<slug>-retro/")
 @lang_option
 def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
-    """Plan vs actual after the campaign: retro.xlsx, retro.pdf, retro.json.
-
-    \b
-    Example:
-      budgetgen init --actuals my-actuals.xlsx --from inputs/demo.xlsx
-      budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx
-    """
     from .fmt import num, pct, ratio
     from .pipeline import retro as run_retro
     from .pipeline import slug
@@ -65,9 +76,15 @@ def retro(input_path: Path, actuals: Path, out: Path | None, lang: str) -> None:
     out_dir = out or Path("output") / f"{slug(input_path)}-retro"
     report = _attempt(lambda: run_retro(input_path, actuals, out_dir, lang))
     r = report.result
-    echo(
-        f"{out_dir}/: {', '.join(report.files)} — deals {num(r.actual['deals'])} (plan {num(r.plan['deals'])}), "
-        f"budget {pct(r.variance_pct['budget_total'])} vs plan, ROI {ratio(r.actual['roi_total'])} (plan {ratio(r.plan['roi_total'])})"
+    say(
+        "{out}/: {files} — deals {deals} (plan {plan_deals}), budget {budget} vs plan, ROI {roi} (plan {plan_roi})",
+        out=out_dir,
+        files=", ".join(report.files),
+        deals=num(r.actual["deals"]),
+        plan_deals=num(r.plan["deals"]),
+        budget=pct(r.variance_pct["budget_total"]),
+        roi=ratio(r.actual["roi_total"]),
+        plan_roi=ratio(r.plan["roi_total"]),
     )
 
 
@@ -80,40 +97,34 @@ def _check_where(ctx, param, value):
     try:
         parse_where(value)
     except WhereError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(exc.message.text(lang())) from None
     return value
 
 
-@main.command()
+@main.command(help=t(SEGMENT_HELP))
 @click.argument("customers", type=click.Path(path_type=Path))
+@lang_option
 @click.option("--scheme", type=click.Choice(["recency", "rfm", "value"]), default="recency", show_default=True)
 @click.option(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The day months are counted back from (default today).",
+    help=t("The day months are counted back from (default today)."),
 )
 @click.option(
     "--where",
     callback=_check_where,
-    help='Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".',
+    help=t('Filter the pool, e.g. "months >= 3 and months < 12" or "status == \'dormant\'".'),
 )
-@click.option("--thresholds", default="3,6,12", show_default=True, help="Months for at_risk, dormant, lost.")
-@click.option("--rfm", help="RFM tiers NAME:MONTHS,VISITS,SPEND;… (first match wins; the rest are 沉睡).")
+@click.option("--thresholds", default="3,6,12", show_default=True, help=t("Months for at_risk, dormant, lost."))
+@click.option("--rfm", help=t("RFM tiers NAME:MONTHS,VISITS,SPEND;… (first match wins; the rest are 沉睡)."))
 @click.option(
     "--into",
     type=click.Path(path_type=Path),
-    help="Write the segments and base counts into this input workbook (a backup is kept).",
+    help=t("Write the segments and base counts into this input workbook (a backup is kept)."),
 )
 @output_option("output/<slug>-segments/")
-def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
-    """Segment a dealer-system customer export (CSV or xlsx).
-
-    \b
-    Example:
-      budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05
-      budgetgen segment export.csv --scheme value --where "status == 'dormant'" --into my-campaign.xlsx
-    """
+def segment(customers: Path, lang: str, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
     from .fmt import num
     from .pipeline import segment as run_segment
     from .pipeline import slug
@@ -124,17 +135,24 @@ def segment(customers: Path, scheme: str, as_of, where, thresholds: str, rfm, in
             raise ValueError
     except ValueError:
         raise click.BadParameter(
-            "give three increasing numbers of months, like 3,6,12", param_hint="--thresholds"
+            t("give three increasing numbers of months, like 3,6,12"), param_hint="--thresholds"
         ) from None
     out_dir = out or Path("output") / f"{slug(customers)}-segments"
     report = _attempt(
-        lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into)
+        lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into, lang)
     )
     s = report.segmentation
     parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
-    echo(f"{out_dir}/: {', '.join(report.files)} — {num(s.customers)} customers as of {s.as_of}: {parts}")
+    say(
+        "{out}/: {files} — {customers} customers as of {as_of}: {parts}",
+        out=out_dir,
+        files=", ".join(report.files),
+        customers=num(s.customers),
+        as_of=s.as_of,
+        parts=parts,
+    )
     if into:
-        echo(f"{into}: segments and base counts written (backup: {report.backup})")
+        say("{path}: segments and base counts written (backup: {backup})", path=into, backup=report.backup)
         _report(report.into_problems)
         if any(p.level == "error" for p in report.into_problems):
             sys.exit(1)

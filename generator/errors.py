@@ -8,22 +8,68 @@ stop, by raising :class:`InputError` with the whole list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .i18n.cli import render
 
 ERROR = "error"
 WARNING = "warning"
 
 
 @dataclass(frozen=True)
-class Problem:
-    where: str
-    message: str
-    level: str = ERROR
+class Msg:
+    """A message to show: its English template (the key of every catalogue) and the values to fill in.
+
+    A value may itself be a Msg, shown in the same language.
+    """
+
+    template: str
+    args: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return render(self.template, self.args, lang)
 
     def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(template: str, **args: object) -> Msg:
+    return Msg(template, args)
+
+
+class MessageError(ValueError):
+    """An error whose ``message`` can be shown in any language."""
+
+    def __init__(self, template: str, **args: object):
+        self.message = Msg(template, args)
+        super().__init__(str(self.message))
+
+
+@dataclass(frozen=True)
+class Named:
+    """A field in a message: its Chinese name for Chinese readers, its key for English ones."""
+
+    key: str
+    label: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.label if lang == "zh" else self.key
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: Msg
+    level: str = ERROR
+
+    def text(self, lang: str = "en") -> str:
+        body = self.message.text(lang) if isinstance(self.message, Msg) else str(self.message)
         if self.level == WARNING:
-            return f"{self.where}: warning: {self.message}"
-        return f"{self.where}: {self.message}"
+            return render("{where}: warning: {body}", {"where": self.where, "body": body}, lang)
+        return f"{self.where}: {body}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class InputError(Exception):
@@ -44,10 +90,12 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def error(self, where: str, message: str) -> None:
+    def error(self, where: str, template: str | Msg, **args: object) -> None:
+        message = template if isinstance(template, Msg) else Msg(template, args)
         self.problems.append(Problem(where, message, ERROR))
 
-    def warn(self, where: str, message: str) -> None:
+    def warn(self, where: str, template: str | Msg, **args: object) -> None:
+        message = template if isinstance(template, Msg) else Msg(template, args)
         self.problems.append(Problem(where, message, WARNING))
 
     @property

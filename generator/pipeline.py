@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calc.montecarlo import DEFAULT_SEED
-from .errors import Collector, InputError, Problem
+from .errors import Collector, InputError, MessageError, Problem, msg
 from .model import Model
 from .results import Results, compute
 
@@ -47,7 +47,7 @@ def load(path: Path) -> Loaded:
         check_plan(model, compute_plan(model), problems)
     problems.raise_if_errors()
     if model is None:  # pragma: no cover - parse_model reports why
-        raise InputError([Problem(str(path), "could not be read")])
+        raise InputError([Problem(str(path), msg("could not be read"))])
     return Loaded(model, problems.warnings)
 
 
@@ -224,7 +224,7 @@ def _locked(workbook: Path):
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise InputError(
-                [Problem(str(workbook), "another budgetgen run is writing this workbook; try again when it ends")]
+                [Problem(str(workbook), msg("another budgetgen run is writing this workbook; try again when it ends"))]
             ) from None
         try:
             yield
@@ -246,21 +246,21 @@ def _segmentation(customers: Path, scheme: str, as_of, where: str | None, thresh
     if rfm:
         try:
             tiers = parse_rfm(rfm)
-        except ValueError as exc:
-            raise InputError([Problem("--rfm", str(exc))]) from None
+        except MessageError as exc:
+            raise InputError([Problem("--rfm", exc.message)]) from None
     frame = read_customers(customers, problems)
     problems.raise_if_errors()
     if scheme == "value" and "ltv" not in frame.columns:
-        raise InputError([Problem(str(customers), 'the value scheme needs an "ltv" column (终身价值)')])
+        raise InputError([Problem(str(customers), msg('the value scheme needs an "ltv" column (终身价值)'))])
     try:
         result = run_scheme(
             frame, scheme, as_of or dt.date.today(), where, tuple(thresholds or DEFAULT_THRESHOLDS), rfm=tiers
         )
     except WhereError as exc:
-        raise InputError([Problem("--where", str(exc))]) from None
+        raise InputError([Problem("--where", exc.message)]) from None
     except TypeError:  # e.g. a text column compared with a number
         raise InputError(
-            [Problem("--where", "compares a text column with a number (or a number column with 'text')")]
+            [Problem("--where", msg("compares a text column with a number (or a number column with 'text')"))]
         ) from None
     return result, problems.warnings
 
@@ -274,6 +274,7 @@ def segment(
     thresholds=None,
     rfm: str | None = None,
     into: Path | None = None,
+    lang: str = "zh",
 ) -> SegmentReport:
     """Segment a dealer-system export; optionally write the result into an input workbook."""
     import hashlib
@@ -282,7 +283,7 @@ def segment(
     from .segment.output import commit_into, prepare_into, write_segments
 
     if into is not None and not into.is_file():
-        raise InputError([Problem(str(into), "no such workbook (--into)")])
+        raise InputError([Problem(str(into), msg("no such workbook (--into)"))])
     result, warnings = _segmentation(customers, scheme, as_of, where, thresholds, rfm)
     fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
     inputs = (customers, into) if into is not None else (customers,)
@@ -292,7 +293,7 @@ def segment(
     def write() -> None:
         write_atomically(
             out_dir,
-            lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint)),
+            lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint, lang)),
             command="segment",
             fingerprint=fingerprint,
             inputs=inputs,

@@ -10,12 +10,13 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from .errors import MessageError, Msg, msg
 from .schema import CATEGORIES, ENUM_LABELS, LEVEL_WORDS, TRIGGER_OPS, match_key
 from .text import clean
 
 
-class BadValue(ValueError):
-    pass
+class BadValue(MessageError):
+    """A cell's value that cannot be used; ``message`` says why, in any language."""
 
 
 def is_blank(raw: object) -> bool:
@@ -64,12 +65,14 @@ MAX_AMOUNT = Decimal(10) ** 12  # yuan, counts, quantities: beyond this a workbo
 MIN_RATE = Decimal("0.0001")
 
 
-def _number(raw: object, what: str) -> Decimal:
+def _number(raw: object, what: Msg) -> Decimal:
     value = to_decimal(raw)
     if value is None:
-        raise BadValue(f"must be {what}, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
     if abs(value) > MAX_AMOUNT:
-        raise BadValue(f"is {shown(raw)}, beyond the limit of 1,000,000,000,000; check the unit (yuan, people)")
+        raise BadValue(
+            "is {value}, beyond the limit of 1,000,000,000,000; check the unit (yuan, people)", value=shown(raw)
+        )
     return value
 
 
@@ -84,72 +87,80 @@ def conv_raw(raw: object) -> object:
 
 
 def conv_signed(raw: object) -> Decimal:
-    return _number(raw, "a number")
+    return _number(raw, msg("a number"))
 
 
 def conv_number0(raw: object) -> Decimal:
-    value = _number(raw, "a number ≥ 0")
+    value = _number(raw, msg("a number ≥ 0"))
     if value < 0:
-        raise BadValue(f"must be a number ≥ 0, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=msg("a number ≥ 0"), value=shown(raw))
     return value
 
 
 def conv_money(raw: object) -> Decimal:
-    value = _number(raw, "a number ≥ 0 (yuan, like 1234.50 or 1,234.50)")
+    what = msg("a number ≥ 0 (yuan, like 1234.50 or 1,234.50)")
+    value = _number(raw, what)
     if value < 0:
-        raise BadValue(f"must be a number ≥ 0, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
     return value
 
 
 def conv_count(raw: object) -> int:
-    value = _number(raw, "a whole number ≥ 0")
+    what = msg("a whole number ≥ 0")
+    value = _number(raw, what)
     if value < 0 or value != value.to_integral_value():
-        raise BadValue(f"must be a whole number ≥ 0, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
     return int(value)
 
 
 def conv_year(raw: object) -> int:
     value = conv_count(raw)
     if not 1900 <= value <= 2200:
-        raise BadValue(f"must be a year like 2024, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=msg("a year like 2024"), value=shown(raw))
     return value
 
 
 def conv_day(raw: object) -> int:
     if isinstance(raw, dt.date) or re.match(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", str(raw)):
         raise BadValue(
-            f"holds a date ({shown(raw)}); give day numbers (1 = first execution day), "
-            "or name the column date (日期) — dates are accepted there"
+            "holds a date ({value}); give day numbers (1 = first execution day), "
+            "or name the column date (日期) — dates are accepted there",
+            value=shown(raw),
         )
     value = conv_count(raw)
     if value < 1:
-        raise BadValue(f"must be a day number ≥ 1 (1 = first execution day), got {shown(raw)}")
+        what = msg("a day number ≥ 1 (1 = first execution day)")
+        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
     return value
-
-
-_RATE_HINT = "rates are fractions like 0.15 or percentages like 15%"
 
 
 def conv_rate(raw: object) -> Decimal:
     value = to_decimal(raw)
     if value is None or not 0 < value <= 1:
-        raise BadValue(f"must be in (0, 1], got {shown(raw)} — {_RATE_HINT}")
+        raise BadValue(
+            "must be in (0, 1], got {value} — rates are fractions like 0.15 or percentages like 15%", value=shown(raw)
+        )
     if value < MIN_RATE:
-        raise BadValue(f"is {shown(raw)}, below 0.01%; {_RATE_HINT}")
+        raise BadValue(
+            "is {value}, below 0.01%; rates are fractions like 0.15 or percentages like 15%", value=shown(raw)
+        )
     return value
 
 
 def conv_fraction(raw: object) -> Decimal:
     value = to_decimal(raw)
     if value is None or not 0 <= value <= 1:
-        raise BadValue(f"must be in [0, 1], got {shown(raw)} — {_RATE_HINT}")
+        raise BadValue(
+            "must be in [0, 1], got {value} — rates are fractions like 0.15 or percentages like 15%", value=shown(raw)
+        )
     return value
 
 
 def conv_touches(raw: object) -> Decimal:
     value = to_decimal(raw)
     if value is None or not 1 <= value <= 100:
-        raise BadValue(f"must be a number from 1 to 100 (average touches per reached customer), got {shown(raw)}")
+        what = msg("a number from 1 to 100 (average touches per reached customer)")
+        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
     return value
 
 
@@ -165,7 +176,7 @@ def conv_bool(raw: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise BadValue(f"must be yes or no (是/否), got {shown(raw)}")
+    raise BadValue("must be {what}, got {value}", what=msg("yes or no (是/否)"), value=shown(raw))
 
 
 def conv_date(raw: object) -> dt.date:
@@ -180,7 +191,7 @@ def conv_date(raw: object) -> dt.date:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             pass
-    raise BadValue(f"must be a date like 2024-05-01, got {shown(raw)}")
+    raise BadValue("must be {what}, got {value}", what=msg("a date like 2024-05-01"), value=shown(raw))
 
 
 def conv_level(raw: object) -> int:
@@ -189,14 +200,14 @@ def conv_level(raw: object) -> int:
         return LEVEL_WORDS[text]
     value = to_decimal(raw)
     if value is None or value not in {1, 2, 3, 4, 5}:
-        raise BadValue(f"must be 1–5 or 高/中/低, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=msg("1–5 or 高/中/低"), value=shown(raw))
     return int(value)
 
 
 def conv_op(raw: object) -> str:
     text = conv_text(raw)
     if text not in TRIGGER_OPS:
-        raise BadValue(f"must be one of < <= > >=, got {shown(raw)}")
+        raise BadValue("must be {what}, got {value}", what=msg("one of < <= > >="), value=shown(raw))
     return TRIGGER_OPS[text]
 
 
@@ -206,7 +217,8 @@ def conv_categories(raw: object) -> tuple[str, ...]:
     for part in parts:
         key = match_key(part, ENUM_LABELS["category"])
         if key not in CATEGORIES:
-            raise BadValue(f"names an unknown category {shown(part)}; use {', '.join(CATEGORIES)}")
+            use = ", ".join(CATEGORIES)
+            raise BadValue("names an unknown category {value}; use {use}", value=shown(part), use=use)
         out.append(key)
     if not out:
         raise BadValue("must name at least one category")
@@ -219,7 +231,7 @@ def conv_enum(raw: object, column_key: str, allowed: tuple[str, ...]) -> str:
     key = match_key(conv_text(raw), labels)
     if key is None:
         choices = ", ".join(f"{k} ({labels[k]})" if labels[k] != k else k for k in allowed)
-        raise BadValue(f"must be one of {choices}; got {shown(raw)}")
+        raise BadValue("must be one of {choices}; got {value}", choices=choices, value=shown(raw))
     return key
 
 

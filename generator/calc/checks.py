@@ -25,7 +25,7 @@ def check_paths(model: Model, problems: Collector) -> None:
         try:
             check(model, row.parameter)
         except PathError as exc:
-            problems.error(row.where, str(exc))
+            problems.error(row.where, exc.message)
 
 
 def check_plan(model: Model, plan: Plan, problems: Collector) -> None:
@@ -39,8 +39,10 @@ def check_plan(model: Model, plan: Plan, problems: Collector) -> None:
         if abs(value) > MAX_AMOUNT:
             problems.error(
                 model.source,
-                f"the plan's {what} comes to {value:,.0f} yuan, beyond the limit of 1,000,000,000,000; "
+                "the plan's {what} comes to {value:,.0f} yuan, beyond the limit of 1,000,000,000,000; "
                 "check the counts, touches and unit costs",
+                what=what,
+                value=value,
             )
     if problems.has_errors:
         return
@@ -54,16 +56,20 @@ def _check_funnel(model: Model, plan: Plan, problems: Collector) -> None:
     if forward.deals > forward.pool > 0:
         problems.warn(
             _at(model, "touches_per_customer"),
-            f"the forward funnel gives {forward.deals:,} deals from {forward.pool:,} customers: more deals than "
+            "the forward funnel gives {deals:,} deals from {pool:,} customers: more deals than "
             "customers; touches_per_customer counts touches, not people — check it and the rates",
+            deals=forward.deals,
+            pool=forward.pool,
         )
     if forward.deals == 0:
         problems.warn(_at(model, "target_deals"), "the forward funnel gives 0 deals; check the rates and the pool")
     if model.segments and c.pool_customers is not None and c.pool_customers != forward.pool:
         problems.warn(
             _at(model, "pool_customers"),
-            f"pool_customers is {c.pool_customers:,} but the segments sum to {forward.pool:,}; "
+            "pool_customers is {given:,} but the segments sum to {pool:,}; "
             "the segments are used (delete pool_customers or make them agree)",
+            given=c.pool_customers,
+            pool=forward.pool,
         )
 
 
@@ -80,8 +86,12 @@ def _check_channels(model: Model, plan: Plan, problems: Collector) -> None:
         if pool and ch.reachable > pool:
             problems.warn(
                 ch.where,
-                f'channel "{ch.name}" reaches {ch.reachable:,} people, more than the {pool:,} customers in the pool '
-                f"(coverage {ch.reachable / pool:.1%})",
+                'channel "{name}" reaches {reach:,} people, more than the {pool:,} customers in the pool '
+                "(coverage {coverage:.1%})",
+                name=ch.name,
+                reach=ch.reachable,
+                pool=pool,
+                coverage=ch.reachable / pool,
             )
     if not model.channels:
         return
@@ -91,6 +101,9 @@ def _check_channels(model: Model, plan: Plan, problems: Collector) -> None:
         where = model.channels[0].where.rsplit("!", 1)[0] if "!" in model.channels[0].where else model.source
         problems.warn(
             where,
-            f"the channels send {sends:,.0f} messages but the pool × touches_per_customer is {touches:,.0f} "
-            f"({(sends - touches) / touches:+.0%}); make them agree within 10%",
+            "the channels send {sends:,.0f} messages but the pool × touches_per_customer is {touches:,.0f} "
+            "({gap:+.0%}); make them agree within 10%",
+            sends=sends,
+            touches=touches,
+            gap=(sends - touches) / touches,
         )

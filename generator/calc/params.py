@@ -12,6 +12,7 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from ..errors import MessageError
 from ..model import Model
 from ..rounding import round_count
 from ..schema import RATES
@@ -34,7 +35,7 @@ WHOLE = {"pool_customers", "target_deals", "customers", "reachable"}
 CAPPED = {*RATES, "gross_margin", "contingency_rate", "discount", "margin"}  # kept in [0, 1]
 
 
-class PathError(ValueError):
+class PathError(MessageError):
     pass
 
 
@@ -42,14 +43,17 @@ def split(path: str) -> tuple[str, str | None, str]:
     """`budget.到店礼包.unit_cost` → ("budget", "到店礼包", "unit_cost"); names may hold dots."""
     head, _, rest = path.strip().partition(".")
     if not rest:
-        raise PathError(f'"{path}" is not a parameter path; write e.g. funnel.open or budget.<item>.unit_cost')
+        raise PathError(
+            '"{path}" is not a parameter path; write e.g. funnel.open or budget.<item>.unit_cost', path=path
+        )
     if head in ("campaign", "funnel"):
         return head, None, rest
     name, _, field = rest.rpartition(".")
     if head not in FIELDS or not name:
         raise PathError(
-            f'"{path}" is not a parameter path; use campaign.<key>, funnel.<stage>, segment.<name>.<field>, '
-            "channel.<name>.<field>, budget.<item>.<field> or revenue.<item>.<field>"
+            '"{path}" is not a parameter path; use campaign.<key>, funnel.<stage>, segment.<name>.<field>, '
+            "channel.<name>.<field>, budget.<item>.<field> or revenue.<item>.<field>",
+            path=path,
         )
     return head, name, field
 
@@ -68,20 +72,42 @@ def check(model: Model, path: str) -> None:
     kind, name, field = split(path)
     if kind == "campaign":
         if field not in CAMPAIGN_FIELDS:
-            raise PathError(f'unknown campaign key "{field}" in "{path}"; use one of {", ".join(CAMPAIGN_FIELDS)}')
+            raise PathError(
+                'unknown campaign key "{field}" in "{path}"; use one of {known}',
+                field=field,
+                path=path,
+                known=", ".join(CAMPAIGN_FIELDS),
+            )
         if field == "pool_customers" and model.segments:
-            raise PathError(f'"{path}" has no effect with segments; change segment.<name>.customers')
+            raise PathError('"{path}" has no effect with segments; change segment.<name>.customers', path=path)
         return
     if kind == "funnel":
         if field not in RATES:
-            raise PathError(f'unknown funnel stage "{field}" in "{path}"; use one of {", ".join(RATES)}')
+            raise PathError(
+                'unknown funnel stage "{field}" in "{path}"; use one of {known}',
+                field=field,
+                path=path,
+                known=", ".join(RATES),
+            )
         return
     rows, key = _collection(model, kind)
     names = [getattr(r, key) for r in rows]
     if name not in names:
-        raise PathError(f'no {kind} named "{name}" in "{path}"; valid names: {", ".join(names) or "none"}')
+        raise PathError(
+            'no {kind} named "{name}" in "{path}"; valid names: {valid}',
+            kind=kind,
+            name=name,
+            path=path,
+            valid=", ".join(names) or "—",
+        )
     if field not in FIELDS[kind]:
-        raise PathError(f'unknown field "{field}" in "{path}"; a {kind} has {", ".join(FIELDS[kind])}')
+        raise PathError(
+            'unknown field "{field}" in "{path}"; a {kind} has {known}',
+            field=field,
+            path=path,
+            kind=kind,
+            known=", ".join(FIELDS[kind]),
+        )
 
 
 def base_value(model: Model, path: str) -> Decimal:

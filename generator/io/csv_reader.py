@@ -28,7 +28,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
 def read_csv_file(path: Path, shown: str, sheet: str, problems: Collector) -> Grid | None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        problems.error(shown, f"is {size / 1e6:.1f} MB; CSV inputs are limited to 20 MB")
+        problems.error(shown, "is {mb:.1f} MB; CSV inputs are limited to 20 MB", mb=size / 1e6)
         return None
     data = path.read_bytes()
     if b"\x00" in data:
@@ -42,7 +42,7 @@ def read_csv_file(path: Path, shown: str, sheet: str, problems: Collector) -> Gr
     reader = csv.reader(io.StringIO(decoded[0], newline=""))
     for number, row in enumerate(reader, start=1):
         if number > MAX_ROWS + 1:
-            problems.error(shown, f"has more than {MAX_ROWS:,} rows; inputs are limited to that")
+            problems.error(shown, "has more than {rows:,} rows; inputs are limited to that", rows=MAX_ROWS)
             return None
         if any(cell.strip() for cell in row):
             grid.rows.append((reader.line_num, list(row)))

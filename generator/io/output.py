@@ -28,15 +28,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Msg, Problem
 
 MANIFEST = ".budgetgen.json"
 _DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EIO, errno.EFBIG}
 _TEMP = re.compile(r"^\..+\.bg-(\d+)-[a-z0-9_]+\.(tmp|old)(\.xlsx)?$")
 
 
-def _refuse(out_dir: Path, why: str) -> InputError:
-    return InputError([Problem(str(out_dir), why)])
+def _refuse(out_dir: Path, template: str, **args: object) -> InputError:
+    return InputError([Problem(str(out_dir), Msg(template, args))])
 
 
 def _entries(folder: Path) -> list[str]:
@@ -68,14 +68,15 @@ def check_output_dir(out_dir: Path, inputs: Iterable[Path] = ()) -> None:
             if _inside(path, out_dir):
                 raise _refuse(
                     out_dir,
-                    f"holds the input {path}, which a rebuild would replace; choose another output folder (-o)",
+                    "holds the input {path}, which a rebuild would replace; choose another output folder (-o)",
+                    path=path,
                 )
         _check_owned(out_dir)
     probe = out_dir.parent
     while not probe.exists():
         probe = probe.parent
     if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
-        raise _refuse(out_dir, f"cannot be written: {probe} is not a writable folder")
+        raise _refuse(out_dir, "cannot be written: {probe} is not a writable folder", probe=probe)
 
 
 def _snapshot(out_dir: Path) -> tuple[list[str], dict | None]:
@@ -110,15 +111,19 @@ def _check_owned(out_dir: Path) -> None:
     if manifest is None:
         raise _refuse(
             out_dir,
-            f"exists and holds {len(present)} file(s) budgetgen did not write (e.g. {present[0]}); "
+            "exists and holds {n} file(s) budgetgen did not write (e.g. {example}); "
             "nothing was touched: choose a new output folder (-o) or empty this one",
+            n=len(present),
+            example=present[0],
         )
     foreign = [name for name in present if name not in manifest["files"]]
     if foreign:
         raise _refuse(
             out_dir,
-            f"holds {len(foreign)} file(s) that the last budgetgen run did not write (e.g. {foreign[0]}); "
+            "holds {n} file(s) that the last budgetgen run did not write (e.g. {example}); "
             "nothing was touched: move them out, or choose a new output folder (-o)",
+            n=len(foreign),
+            example=foreign[0],
         )
 
 
@@ -203,7 +208,7 @@ def write_atomically(
         clean_stale(out_dir.parent)
         tmp = _temp_dir(out_dir, "tmp")
     except OSError as exc:
-        raise _refuse(out_dir, f"cannot be written ({exc.strerror or exc})") from exc
+        raise _refuse(out_dir, "cannot be written ({why})", why=exc.strerror or str(exc)) from exc
     try:
         try:
             write(tmp)
@@ -211,7 +216,7 @@ def write_atomically(
         except OSError as exc:
             if exc.errno not in _DISK_ERRORS:
                 raise  # a bug (a missing template, say) stays a bug: the crash log tells it
-            raise _refuse(out_dir, f"cannot be written ({exc.strerror or exc})") from exc
+            raise _refuse(out_dir, "cannot be written ({why})", why=exc.strerror or str(exc)) from exc
         try:
             mode = stat.S_IMODE(os.stat(out_dir).st_mode)
         except FileNotFoundError:
@@ -221,7 +226,7 @@ def write_atomically(
         try:
             _swap_in(tmp, out_dir)
         except OSError as exc:
-            raise _refuse(out_dir, f"cannot be written ({exc.strerror or exc})") from exc
+            raise _refuse(out_dir, "cannot be written ({why})", why=exc.strerror or str(exc)) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

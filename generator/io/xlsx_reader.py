@@ -33,18 +33,25 @@ def _check_counts(zf: zipfile.ZipFile, infos, shown: str, problems: Collector, m
     """Sheets, cells and shared strings, counted from the parts themselves before any parser runs."""
     sheets = [i for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
     if len(sheets) > MAX_SHEETS:
-        problems.error(shown, f"has {len(sheets):,} sheets; workbooks are limited to {MAX_SHEETS}")
+        problems.error(
+            shown, "has {sheets:,} sheets; workbooks are limited to {most}", sheets=len(sheets), most=MAX_SHEETS
+        )
         return False
     cells = sum(_count(zf, i, (b"<c ", b"<c>", b":c ")) for i in sheets)
     if cells > max_cells:
         problems.error(
-            shown, f"has {cells:,} filled cells; inputs are limited to {max_cells:,} (delete unused sheets or ranges)"
+            shown,
+            "has {cells:,} filled cells; inputs are limited to {most:,} (delete unused sheets or ranges)",
+            cells=cells,
+            most=max_cells,
         )
         return False
     strings = [i for i in infos if i.filename.lower() == "xl/sharedstrings.xml"]
     count = sum(_count(zf, i, (b"<si>", b"<si ")) for i in strings)
     if count > MAX_STRINGS:
-        problems.error(shown, f"holds {count:,} shared strings; inputs are limited to {MAX_STRINGS:,}")
+        problems.error(
+            shown, "holds {count:,} shared strings; inputs are limited to {most:,}", count=count, most=MAX_STRINGS
+        )
         return False
     return True
 
@@ -58,7 +65,7 @@ def check_workbook_file(
         return False
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        problems.error(shown, f"is {size / 1e6:.1f} MB; input workbooks are limited to 20 MB")
+        problems.error(shown, "is {mb:.1f} MB; input workbooks are limited to 20 MB", mb=size / 1e6)
         return False
     with path.open("rb") as fh:
         head = fh.read(8)
@@ -78,8 +85,9 @@ def check_workbook_file(
             if total > MAX_UNCOMPRESSED:
                 problems.error(
                     shown,
-                    f"unpacks to {total / 1e6:.0f} MB of XML (limit {MAX_UNCOMPRESSED // 2**20} MB); "
-                    "refused as a possible zip bomb",
+                    "unpacks to {mb:.0f} MB of XML (limit {most} MB); refused as a possible zip bomb",
+                    mb=total / 1e6,
+                    most=MAX_UNCOMPRESSED // 2**20,
                 )
                 return False
             if "xl/workbook.xml" not in {i.filename for i in infos}:
@@ -91,7 +99,9 @@ def check_workbook_file(
                         head = fh.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         problems.error(
-                            shown, f"{info.filename} declares XML entities; refused (a workbook never needs them)"
+                            shown,
+                            "{part} declares XML entities; refused (a workbook never needs them)",
+                            part=info.filename,
                         )
                         return False
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
@@ -100,13 +110,15 @@ def check_workbook_file(
                     if m and m.group(1) and int(m.group(1)) > max_rows + 1:
                         problems.error(
                             shown,
-                            f"a sheet has {int(m.group(1)):,} rows; inputs are limited to {max_rows:,} rows",
+                            "a sheet has {rows:,} rows; inputs are limited to {most:,} rows",
+                            rows=int(m.group(1)),
+                            most=max_rows,
                         )
                         return False
             if not _check_counts(zf, infos, shown, problems, max_cells):
                 return False
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        problems.error(shown, f"is a corrupt .xlsx file ({exc})")
+        problems.error(shown, "is a corrupt .xlsx file ({why})", why=str(exc))
         return False
     return True
 
@@ -151,7 +163,7 @@ def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
     try:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        problems.error(shown, f"could not be read as a workbook ({_one_line(exc)})")
+        problems.error(shown, "could not be read as a workbook ({why})", why=_one_line(exc))
         return None
     grids: dict[str, Grid] = {}
     zf = zipfile.ZipFile(path)
@@ -161,7 +173,7 @@ def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
             grid = Grid(shown, ws.title, is_csv=False)
             for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 if number > MAX_ROWS + 1:
-                    problems.error(grid.where, f"has more than {MAX_ROWS:,} rows; inputs are limited to that")
+                    problems.error(grid.where, "has more than {rows:,} rows; inputs are limited to that", rows=MAX_ROWS)
                     return None
                 values = list(row)
                 if any(v is not None and str(v).strip() != "" for v in values):
@@ -169,7 +181,7 @@ def read_xlsx(path: Path, shown: str, problems: Collector) -> Source | None:
             grid.merged = _merges(zf, getattr(ws, "_worksheet_path", ""))
             grids[ws.title] = grid
     except Exception as exc:
-        problems.error(shown, f"could not be read as a workbook ({_one_line(exc)})")
+        problems.error(shown, "could not be read as a workbook ({why})", why=_one_line(exc))
         return None
     finally:
         wb.close()

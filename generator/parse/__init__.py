@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from ..errors import Collector
+from ..errors import Collector, Msg, msg
 from ..io.grid import Grid, Source
 from ..model import Funnel, Model
 from ..schema import SHEETS, sheet_for
 from . import core, extra
 
 
-def _unknown_sheet(name: str) -> str:
+def _unknown_sheet(name: str) -> Msg:
     import difflib
 
     known = [s.key for s in SHEETS.values()] + [s.label for s in SHEETS.values()]
     close = difflib.get_close_matches(name.strip().lower(), known, n=1, cutoff=0.6)
-    hint = f'; did you mean "{close[0]}"?' if close else ""
-    return f"is not a sheet budgetgen reads; it is ignored{hint}"
+    if close:
+        return msg('is not a sheet budgetgen reads; it is ignored; did you mean "{close}"?', close=close[0])
+    return msg("is not a sheet budgetgen reads; it is ignored")
 
 
 def _sheets(source: Source, problems: Collector) -> dict[str, Grid]:
@@ -26,14 +27,21 @@ def _sheets(source: Source, problems: Collector) -> dict[str, Grid]:
             problems.warn(grid.where, _unknown_sheet(name))
             continue
         if sheet.key in found:
-            problems.error(grid.where, f'is a second "{sheet.key}" sheet (first: {found[sheet.key].where})')
+            problems.error(
+                grid.where,
+                'is a second "{sheet}" sheet (first: {first})',
+                sheet=sheet.key,
+                first=found[sheet.key].where,
+            )
             continue
         found[sheet.key] = grid
     for sheet in SHEETS.values():
         if sheet.required and sheet.key not in found:
             problems.error(
                 source.path,
-                f'no "{sheet.key}" sheet ({sheet.label}); `budgetgen init` writes a workbook with every sheet',
+                'no "{sheet}" sheet ({label}); `budgetgen init` writes a workbook with every sheet',
+                sheet=sheet.key,
+                label=sheet.label,
             )
     return found
 

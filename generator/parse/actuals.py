@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, msg
 from ..model import CONTINGENCY, Actuals, Model
 from ..schema import match_key
 from ..schema_actuals import ACTUALS
@@ -22,14 +22,16 @@ def parse_actuals(source, model: Model, problems: Collector) -> Actuals | None:
         if key not in grids:
             problems.error(
                 source.path,
-                f'no "{key}" sheet ({ACTUALS[key].label}); `budgetgen init --actuals PATH --from INPUT` writes one',
+                'no "{key}" sheet ({label}); `budgetgen init --actuals PATH --from INPUT` writes one',
+                key=key,
+                label=ACTUALS[key].label,
             )
     if problems.has_errors:
         return None
     daily = parse_daily(grids["daily"], model.campaign, problems)
     items = [b.item for b in model.budget if not b.memo] + [c.name for c in model.channels]
     costs = read_table(grids["costs"], ACTUALS["costs"], problems)
-    unique(costs, "item", problems, "cost item")
+    unique(costs, "item", problems, msg("cost item"))
     valid_costs = []
     for r in costs:
         item = str(r["item"])
@@ -37,18 +39,24 @@ def parse_actuals(source, model: Model, problems: Collector) -> Actuals | None:
             item = CONTINGENCY
         elif item not in items:
             problems.error(
-                r.at("item"), f'"{item}" names no budget line or channel; valid items: {", ".join(items)}, contingency'
+                r.at("item"),
+                '"{item}" names no budget line or channel; valid items: {valid}, contingency',
+                item=item,
+                valid=", ".join(items),
             )
             continue
         valid_costs.append((item, r["actual"]))
     revenue_items = [x.item for x in model.revenue]
     revenue = read_table(grids["revenue"], ACTUALS["revenue"], problems)
-    unique(revenue, "item", problems, "revenue item")
+    unique(revenue, "item", problems, msg("revenue item"))
     valid_revenue = []
     for r in revenue:
         if r["item"] not in revenue_items:
             problems.error(
-                r.at("item"), f'"{r["item"]}" names no revenue line; valid items: {", ".join(revenue_items)}'
+                r.at("item"),
+                '"{item}" names no revenue line; valid items: {valid}',
+                item=r["item"],
+                valid=", ".join(revenue_items),
             )
             continue
         valid_revenue.append((str(r["item"]), r["actual"]))

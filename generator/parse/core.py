@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..errors import Collector
+from ..errors import Collector, Named, msg
 from ..io.grid import Grid
 from ..model import BudgetLine, Campaign, Channel, Funnel, RevenueLine, Segment
 from ..schema import CAMPAIGN_KEYS, ENUM_LABELS, RATE_INTO, RATES, SHEETS, STAGES, match_key
@@ -24,28 +24,31 @@ def parse_campaign(grid: Grid, problems: Collector, has_segments: bool) -> Campa
         name = str(row["key"])
         key = match_key(name, {k.key: k.label for k in CAMPAIGN_KEYS.values()})
         if key is None:
-            problems.warn(row.at("key"), f'unknown campaign key "{name}" is ignored')
+            problems.warn(row.at("key"), 'unknown campaign key "{name}" is ignored', name=name)
             continue
         if key in seen:
-            problems.error(row.at("key"), f'duplicate campaign key "{key}" (first at {seen[key].rsplit("!", 1)[0]})')
+            first = seen[key].rsplit("!", 1)[0]
+            problems.error(row.at("key"), 'duplicate campaign key "{key}" (first at {first})', key=key, first=first)
             continue
         seen[key] = row.at("value")
         raw = row["value"]
         spec = CAMPAIGN_KEYS[key]
         if is_blank(raw):
             if spec.required:
-                problems.error(row.at("value"), f"{key} ({spec.label}) needs a value")
+                problems.error(row.at("value"), "{key} ({label}) needs a value", key=key, label=spec.label)
             continue
         try:
             values[key] = CONVERTERS[spec.kind](raw)
         except BadValue as exc:
-            problems.error(row.at("value"), f"{key} {exc}")
+            problems.error(row.at("value"), "{field} {reason}", field=Named(key, spec.label), reason=exc.message)
             seen[key] = "bad"
     for spec in CAMPAIGN_KEYS.values():
         if spec.required and spec.key not in seen:
             problems.error(
                 grid.where,
-                f'missing required key "{spec.key}" ({spec.label}); add a row with it and its value',
+                'missing required key "{key}" ({label}); add a row with it and its value',
+                key=spec.key,
+                label=spec.label,
             )
     if "pool_customers" not in values and "pool_customers" not in seen and not has_segments:
         problems.error(
@@ -55,15 +58,17 @@ def parse_campaign(grid: Grid, problems: Collector, has_segments: bool) -> Campa
     if any(k not in values for k in ("name", "start", "end", "target_deals", "gross_margin")):
         return None
     if values["end"] < values["start"]:
-        problems.error(seen["end"], f"end {values['end']} is before start {values['start']}")
+        problems.error(seen["end"], "end {end} is before start {start}", end=values["end"], start=values["start"])
         return None
     days = (values["end"] - values["start"]).days + 1
     if days > MAX_DAYS:
-        problems.error(seen["end"], f"the execution window is {days:,} days; a campaign runs at most {MAX_DAYS} days")
+        window = "the execution window is {days:,} days; a campaign runs at most {most} days"
+        problems.error(seen["end"], window, days=days, most=MAX_DAYS)
         return None
     pool = values.get("pool_customers")
     if isinstance(pool, int) and pool > MAX_CUSTOMERS:
-        problems.error(seen["pool_customers"], f"pool_customers is {pool:,}; at most {MAX_CUSTOMERS:,} customers")
+        too_many = "pool_customers is {pool:,}; at most {most:,} customers"
+        problems.error(seen["pool_customers"], too_many, pool=pool, most=MAX_CUSTOMERS)
         return None
     if "fulfillment_end" in values and values["fulfillment_end"] < values["end"]:
         problems.warn(seen["fulfillment_end"], "fulfillment_end is before the execution window ends")
@@ -88,14 +93,16 @@ def parse_funnel(grid: Grid, problems: Collector) -> tuple[Funnel | None, dict[s
                 zero.add(key)
                 cells[key] = grid.cell(number, 1)
     rows = read_table(grid, sheet, problems)
-    unique(rows, "stage", problems, "stage")
+    unique(rows, "stage", problems, msg("stage"))
     for row in rows:
         rates.setdefault(str(row["stage"]), row["rate"])  # type: ignore[arg-type]
         cells.setdefault(str(row["stage"]), row.at("rate"))
     rates.setdefault("reach", Decimal(1))
     missing = [r for r in RATES if r not in rates and r not in named]
     for rate in missing:
-        problems.error(grid.where, f'missing stage "{rate}"; every funnel needs open, booking, arrival, purchase')
+        problems.error(
+            grid.where, 'missing stage "{rate}"; every funnel needs open, booking, arrival, purchase', rate=rate
+        )
     if missing or zero or len(rows) < len(grid.rows) - 1:
         return None, cells, zero
     return Funnel(**rates), cells, zero
@@ -103,7 +110,7 @@ def parse_funnel(grid: Grid, problems: Collector) -> tuple[Funnel | None, dict[s
 
 def parse_segments(grid: Grid, problems: Collector) -> tuple[Segment, ...]:
     rows = read_table(grid, SHEETS["segments"], problems)
-    unique(rows, "segment", problems, "segment")
+    unique(rows, "segment", problems, msg("segment"))
     return tuple(
         Segment(
             name=str(r["segment"]),
@@ -117,7 +124,7 @@ def parse_segments(grid: Grid, problems: Collector) -> tuple[Segment, ...]:
 
 def parse_channels(grid: Grid, problems: Collector, seen: dict[str, str]) -> tuple[Channel, ...]:
     rows = read_table(grid, SHEETS["channels"], problems)
-    unique(rows, "channel", problems, "item or channel name", seen)
+    unique(rows, "channel", problems, msg("item or channel name"), seen)
     return tuple(
         Channel(
             name=str(r["channel"]),
@@ -140,20 +147,29 @@ def _check_driver(row: Row, price: str, problems: Collector, ctx: DriverContext)
         problems.error(row.at("quantity"), "quantity is required when driver is fixed")
         return False
     if row[price] is None:
-        problems.error(row.at(price), f"{price} is required when driver is {driver}")
+        problems.error(row.at(price), "{price} is required when driver is {driver}", price=price, driver=driver)
         return False
     segment = row["segment"]
     if segment is not None and segment not in ctx.segments:
-        names = ", ".join(ctx.segments) or "none: the input has no segments sheet"
-        problems.error(row.at("segment"), f'unknown segment "{segment}"; valid segments: {names}')
+        if ctx.segments:
+            names = ", ".join(ctx.segments)
+            problems.error(
+                row.at("segment"), 'unknown segment "{segment}"; valid segments: {names}', segment=segment, names=names
+            )
+        else:
+            problems.error(
+                row.at("segment"), 'unknown segment "{segment}": the input has no segments sheet', segment=segment
+            )
         return False
     if driver in STAGES and driver != "pool":
         for rate in RATES[: STAGES.index(str(driver))]:
             if rate in ctx.zero_rates:
                 problems.error(
                     row.at("driver"),
-                    f'driver "{driver}" has no volume: the upstream rate {rate} is 0 '
-                    f"({ctx.rate_cells.get(rate, 'funnel')})",
+                    'driver "{driver}" has no volume: the upstream rate {rate} is 0 ({cell})',
+                    driver=driver,
+                    rate=rate,
+                    cell=ctx.rate_cells.get(rate, "funnel"),
                 )
                 return False
     return True
@@ -179,14 +195,14 @@ def _lines(rows, unit: str, problems: Collector, ctx: DriverContext, make, texts
 
 def parse_budget(grid: Grid, problems: Collector, seen: dict[str, str], ctx: DriverContext) -> tuple[BudgetLine, ...]:
     rows = read_table(grid, SHEETS["budget"], problems)
-    unique(rows, "item", problems, "item or channel name", seen)
+    unique(rows, "item", problems, msg("item or channel name"), seen)
     optional = ("quantity", "times", "unit_cost", "lump_sum", "memo", "note", "segment")
     return _lines(rows, "unit_cost", problems, ctx, BudgetLine, ("category", "item", "driver"), optional)
 
 
 def parse_revenue(grid: Grid, problems: Collector, ctx: DriverContext) -> tuple[RevenueLine, ...]:
     rows = read_table(grid, SHEETS["revenue"], problems)
-    unique(rows, "item", problems, "revenue item")
+    unique(rows, "item", problems, msg("revenue item"))
     optional = ("quantity", "unit_value", "discount", "lump_sum", "margin", "horizon", "segment")
     return _lines(rows, "unit_value", problems, ctx, RevenueLine, ("item", "driver"), optional)
 

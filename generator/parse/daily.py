@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, Named
 from ..io.grid import Grid
 from ..model import Campaign, DailyRow
-from ..schema import STAGES
+from ..schema import STAGE_LABELS, STAGES
 from ..schema_actuals import DAILY
 from .tables import read_table
 
@@ -26,31 +26,49 @@ def parse_daily(grid: Grid, campaign: Campaign, problems: Collector) -> tuple[Da
             from_date = (r["date"] - campaign.start).days + 1
             if not 1 <= from_date <= days:
                 problems.error(
-                    r.at("date"), f"date {r['date']} is outside the execution window {campaign.start} – {campaign.end}"
+                    r.at("date"),
+                    "date {date} is outside the execution window {start} – {end}",
+                    date=r["date"],
+                    start=campaign.start,
+                    end=campaign.end,
                 )
                 continue
             if day is not None and day != from_date:
-                problems.error(r.at("day"), f"day {day} does not match date {r['date']} (day {from_date})")
+                problems.error(
+                    r.at("day"),
+                    "day {day} does not match date {date} (day {other})",
+                    day=day,
+                    date=r["date"],
+                    other=from_date,
+                )
                 continue
             day = from_date
         if day is None:
             problems.error(r.where, "each row needs a day (1 = first execution day) or a date")
             continue
         if day > days:
-            problems.error(r.at("day"), f"day {day} is after the execution window ({days} days)")
+            problems.error(r.at("day"), "day {day} is after the execution window ({days} days)", day=day, days=days)
             continue
         if day in seen:
-            problems.error(r.at("day"), f"day {day} appears twice (first at {seen[day]})")
+            problems.error(r.at("day"), "day {day} appears twice (first at {first})", day=day, first=seen[day])
             continue
         if out and day < out[-1].day:
-            problems.error(r.at("day"), f"day {day} comes after day {out[-1].day}; list the days in order")
+            problems.error(
+                r.at("day"), "day {day} comes after day {before}; list the days in order", day=day, before=out[-1].day
+            )
             continue
         seen[day] = r.at("day")
         values = {k: r[k] for k in (*FIGURES, "revenue", "spend")}
         for before, after in pairwise(STAGES[1:]):
             if values[before] is not None and values[after] is not None and values[after] > values[before]:
                 problems.warn(
-                    r.at(after), f"{after} ({values[after]}) is above {before} ({values[before]}) on day {day}"
+                    r.at(after),
+                    "{after} ({high}) is above {before} ({low}) on day {day}",
+                    after=Named(after, STAGE_LABELS[after]),
+                    high=values[after],
+                    before=Named(before, STAGE_LABELS[before]),
+                    low=values[before],
+                    day=day,
                 )
         out.append(DailyRow(day, **values, where=r.where))
     blank = [row for row in out if row.revenue is None and row.deals]
@@ -58,7 +76,8 @@ def parse_daily(grid: Grid, campaign: Campaign, problems: Collector) -> tuple[Da
         days_text = ", ".join(str(row.day) for row in blank[:10]) + ("…" if len(blank) > 10 else "")
         problems.warn(
             grid.where,
-            f"revenue is blank on day {days_text}, which report deals; ROI to date counts those days' revenue as 0",
+            "revenue is blank on day {days}, which report deals; ROI to date counts those days' revenue as 0",
+            days=days_text,
         )
     if not out and not problems.has_errors:
         problems.error(grid.where, "has no daily rows")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..errors import Collector
+from ..errors import Collector, msg
 from ..io.grid import Grid
 from ..model import Benchmark, BudgetLine, Goal, HistoryRow, Override, Phase, Risk, Tier
 from ..schema import SHEETS, columns_of
@@ -25,25 +25,35 @@ def parse_tiers(grid: Grid, problems: Collector, budget: tuple[BudgetLine, ...])
     for r in rows:
         item = str(r["item"])
         if item not in items:
-            problems.error(r.at("item"), f'tier names no budget line "{item}"; valid items: {", ".join(sorted(items))}')
+            valid = ", ".join(sorted(items))
+            problems.error(
+                r.at("item"), 'tier names no budget line "{item}"; valid items: {valid}', item=item, valid=valid
+            )
             continue
         by_item.setdefault(item, []).append(r)
     for item, group in by_item.items():
         metrics = {g["metric"] for g in group}
         if len(metrics) > 1:
             problems.error(
-                group[0].at("metric"), f'tiers of "{item}" use several metrics ({", ".join(sorted(metrics))}); use one'
+                group[0].at("metric"),
+                'tiers of "{item}" use several metrics ({metrics}); use one',
+                item=item,
+                metrics=", ".join(sorted(metrics)),
             )
             continue
         starts: dict[Decimal, str] = {}
         for g in group:
             if g["from"] in starts:
                 problems.error(
-                    g.at("from"), f'tiers of "{item}" repeat from = {g["from"]} (first at {starts[g["from"]]})'
+                    g.at("from"),
+                    'tiers of "{item}" repeat from = {start} (first at {first})',
+                    item=item,
+                    start=g["from"],
+                    first=starts[g["from"]],
                 )
             starts.setdefault(g["from"], g.at("from"))
         if Decimal(0) not in starts:
-            problems.error(group[0].at("from"), f'tiers of "{item}" need a band starting at 0')
+            problems.error(group[0].at("from"), 'tiers of "{item}" need a band starting at 0', item=item)
         for g in group:
             tiers.append(
                 Tier(item, str(g["metric"]), g["from"], **_present(g, ("unit_cost", "lump_sum")), where=g.where)
@@ -81,14 +91,25 @@ def parse_overrides(grid: Grid, problems: Collector, sheet: str) -> tuple[Overri
         else:
             low, mode, high = r["low"], r["mode"], r["high"]
             if not low <= mode <= high:
-                problems.error(r.at("mode"), f"uncertainty needs low ≤ mode ≤ high, got {low}, {mode}, {high}")
+                problems.error(
+                    r.at("mode"),
+                    "uncertainty needs low ≤ mode ≤ high, got {low}, {mode}, {high}",
+                    low=low,
+                    mode=mode,
+                    high=high,
+                )
                 continue
             out.append(Override("", str(r["parameter"]), (low, mode, high), where=r.at("parameter")))
     if sheet == "scenarios":
         labels: dict[str, str] = {}
         for o in out:
             if o.label and labels.setdefault(o.group, o.label) != o.label:
-                problems.warn(o.where, f'scenario "{o.group}" has two labels; the first, "{labels[o.group]}", is used')
+                problems.warn(
+                    o.where,
+                    'scenario "{name}" has two labels; the first, "{label}", is used',
+                    name=o.group,
+                    label=labels[o.group],
+                )
         if len({o.group for o in out if o.recommended}) > 1:
             problems.error(grid.where, "more than one scenario is marked recommended; mark one")
     return tuple(out)
@@ -106,7 +127,9 @@ def parse_risks(grid: Grid, problems: Collector) -> tuple[Risk, ...]:
         if r["trigger_metric"] is not None and r["trigger_metric"] not in TRACK_METRICS:
             problems.error(
                 r.at("trigger_metric"),
-                f'unknown trigger metric "{r["trigger_metric"]}"; use one of {", ".join(TRACK_METRICS)}',
+                'unknown trigger metric "{metric}"; use one of {known}',
+                metric=r["trigger_metric"],
+                known=", ".join(TRACK_METRICS),
             )
             continue
         risks.append(Risk(str(r["risk"]), **_present(r, keys), where=r.where))
@@ -117,7 +140,7 @@ def parse_timeline(grid: Grid, problems: Collector) -> tuple[Phase, ...]:
     phases = []
     for r in read_table(grid, SHEETS["timeline"], problems):
         if r["end"] < r["start"]:
-            problems.error(r.at("end"), f"phase ends ({r['end']}) before it starts ({r['start']})")
+            problems.error(r.at("end"), "phase ends ({end}) before it starts ({start})", end=r["end"], start=r["start"])
             continue
         phases.append(Phase(str(r["phase"]), r["start"], r["end"], where=r.where))
     return tuple(phases)
@@ -133,7 +156,7 @@ def parse_history(grid: Grid, problems: Collector) -> tuple[HistoryRow, ...]:
 
 def parse_benchmarks(grid: Grid, problems: Collector) -> tuple[Benchmark, ...]:
     rows = read_table(grid, SHEETS["benchmarks"], problems)
-    unique(rows, "category", problems, "benchmark category")
+    unique(rows, "category", problems, msg("benchmark category"))
     out = []
     for r in rows:
         if r["share_low"] > r["share_high"]:
@@ -145,5 +168,5 @@ def parse_benchmarks(grid: Grid, problems: Collector) -> tuple[Benchmark, ...]:
 
 def parse_narrative(grid: Grid, problems: Collector) -> tuple[tuple[str, str], ...]:
     rows = read_table(grid, SHEETS["narrative"], problems)
-    unique(rows, "key", problems, "narrative key")
+    unique(rows, "key", problems, msg("narrative key"))
     return tuple((str(r["key"]), str(r["text"])) for r in rows if r["text"])

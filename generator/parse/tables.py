@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import Collector
+from ..errors import Collector, Msg, msg
 from ..io.grid import Grid
 from ..schema import Column, Sheet, match_key
 from ..text import clean, has_control, terminal
@@ -42,12 +42,15 @@ def _blank_headers(grid: Grid, number: int, header: list[object], problems: Coll
         if below is None:
             continue
         merged = grid.merged_range(number, index)
-        why = f"is part of the merged header {merged}" if merged else "has no header"
+        why = msg("is part of the merged header {merged}", merged=merged) if merged else msg("has no header")
         cell = grid.cell(below[0], index).rsplit("!", 1)[-1]
         problems.error(
             grid.cell(number, index),
-            f"this column {why} but the cells below hold values ({cell} = {str(below[1])[:40]!r}); "
+            "this column {why} but the cells below hold values ({cell} = {value}); "
             "give the column its own header, or delete the values",
+            why=why,
+            cell=cell,
+            value=repr(str(below[1])[:40]),
         )
 
 
@@ -63,9 +66,9 @@ def _header(grid: Grid, sheet: Sheet, problems: Collector) -> tuple[int, dict[in
             continue
         key = match_key(str(raw), labels)
         if key is None:
-            problems.warn(grid.cell(number, index), f'unknown column "{raw}" is ignored')
+            problems.warn(grid.cell(number, index), 'unknown column "{name}" is ignored', name=raw)
         elif key in {c.key for c in mapping.values()}:
-            problems.error(grid.cell(number, index), f'column "{key}" appears twice')
+            problems.error(grid.cell(number, index), 'column "{name}" appears twice', name=raw)
         else:
             mapping[index] = sheet.column(key)
     _blank_headers(grid, number, cells, problems)
@@ -73,7 +76,9 @@ def _header(grid: Grid, sheet: Sheet, problems: Collector) -> tuple[int, dict[in
     for column in missing:
         problems.error(
             grid.cell(number, 0) if not grid.is_csv else grid.where,
-            f'missing column "{column.key}" ({column.label})',
+            'missing column "{key}" ({label})',
+            key=column.key,
+            label=column.label,
         )
     if missing:
         return None
@@ -87,7 +92,8 @@ def _strip_control(grid: Grid, problems: Collector) -> None:
             if isinstance(raw, str) and has_control(raw):
                 problems.warn(
                     grid.cell(number, index),
-                    f"contains control characters ({terminal(raw)[:60]}); they are removed",
+                    "contains control characters ({text}); they are removed",
+                    text=terminal(raw)[:60],
                 )
                 cells[index] = clean(raw)
 
@@ -98,7 +104,9 @@ def read_table(grid: Grid, sheet: Sheet, problems: Collector) -> list[Row]:
     header = _header(grid, sheet, problems)
     if header is None:
         return []
-    _, mapping = header
+    number, mapping = header
+    head = dict(enumerate(grid.rows[0][1]))
+    typed = {c.key: str(head.get(i, c.key)).strip() for i, c in mapping.items()}  # the header the user wrote
     rows: list[Row] = []
     for number, cells in grid.rows[1:]:
         values: dict[str, object] = {}
@@ -110,27 +118,29 @@ def read_table(grid: Grid, sheet: Sheet, problems: Collector) -> list[Row]:
             merged = grid.merged_range(number, index) if grid.merged else None
             if merged and not merged.startswith(f"{where[column.key].rsplit('!', 1)[-1]}:"):
                 problems.error(
-                    where[column.key], f"is part of the merged range {merged}; unmerge it and fill in each cell"
+                    where[column.key],
+                    "is part of the merged range {merged}; unmerge it and fill in each cell",
+                    merged=merged,
                 )
                 ok = False
                 continue
             if is_blank(raw):
                 values[column.key] = None
                 if column.required:
-                    problems.error(where[column.key], f"{column.key} is required ({column.label})")
+                    problems.error(where[column.key], "{field} is required", field=typed[column.key])
                     ok = False
                 continue
             try:
                 values[column.key] = convert(column, raw)
             except BadValue as exc:
-                problems.error(where[column.key], f"{column.key} {exc}")
+                problems.error(where[column.key], "{field} {reason}", field=typed[column.key], reason=exc.message)
                 ok = False
         if ok:
             rows.append(Row(values, where, grid.row_where(number)))
     return rows
 
 
-def unique(rows: list[Row], key: str, problems: Collector, what: str, seen: dict[str, str] | None = None) -> None:
+def unique(rows: list[Row], key: str, problems: Collector, what: Msg, seen: dict[str, str] | None = None) -> None:
     """Report each repeated value of ``key``, pointing at the first use."""
     seen = {} if seen is None else seen
     for row in rows:
@@ -138,6 +148,8 @@ def unique(rows: list[Row], key: str, problems: Collector, what: str, seen: dict
         if value is None:
             continue
         if value in seen:
-            problems.error(row.at(key), f'duplicate {what} "{value}" (first at {seen[value]})')
+            problems.error(
+                row.at(key), 'duplicate {what} "{value}" (first at {first})', what=what, value=value, first=seen[value]
+            )
         else:
             seen[str(value)] = row.at(key)

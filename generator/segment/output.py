@@ -104,7 +104,7 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
     return SegmentsView(f"{Path(source).name} · {s.scheme}", tiles, table, chart)
 
 
-def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str) -> list[str]:
+def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str, lang: str = "zh") -> list[str]:
     from ..i18n.docs import messages
     from ..render.charts import draw_all
     from ..render.env import render
@@ -112,10 +112,10 @@ def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str)
 
     (folder / "segments.json").write_text(dumps(segments_dict(s)) + "\n", encoding="utf-8")
     (folder / "segments.csv").write_text(segments_csv(s), encoding="utf-8")
-    t = messages("zh")
+    t = messages(lang)
     view = segments_view(s, source, t)
     draw_all([view.chart], folder / "charts")
-    doc = {"lang": "zh", "t": t, "name": view.title, "fingerprint": fingerprint, "subtitle": ""}
+    doc = {"lang": lang, "t": t, "name": view.title, "fingerprint": fingerprint, "subtitle": ""}
     write_pdf(render("segments.html.j2", doc=doc, v=view), folder, folder / "segments.pdf")
     return ["segments.json", "segments.csv", "segments.pdf", "charts/"]
 
@@ -161,7 +161,7 @@ def prepare_into(s: Segmentation, workbook: Path, validate) -> Path:
     import os
     import tempfile
 
-    from ..errors import Collector, InputError, Problem
+    from ..errors import Collector, InputError, Problem, msg
     from ..io.xlsx_reader import check_workbook_file
 
     problems = Collector()
@@ -173,8 +173,11 @@ def prepare_into(s: Segmentation, workbook: Path, validate) -> Path:
             [
                 Problem(
                     str(workbook),
-                    f"holds {', '.join(lost)}, which rewriting it would lose; nothing was changed: "
-                    "copy the segments from segments.csv by hand, or use a copy without them (--into)",
+                    msg(
+                        "holds {what}, which rewriting it would lose; nothing was changed: "
+                        "copy the segments from segments.csv by hand, or use a copy without them (--into)",
+                        what=", ".join(lost),
+                    ),
                 )
             ]
         )

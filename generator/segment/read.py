@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, Msg, msg
 from ..schema import match_key
 
 COLUMNS = {
@@ -31,7 +31,7 @@ def _frame(path: Path, shown: str, problems: Collector):
         problems.error(shown, "no such file")
         return None, 2
     if path.stat().st_size > MAX_BYTES:
-        problems.error(shown, f"is {path.stat().st_size / 1e6:.0f} MB; customer exports are limited to 400 MB")
+        problems.error(shown, "is {mb:.0f} MB; customer exports are limited to 400 MB", mb=path.stat().st_size / 1e6)
         return None, 2
     if path.suffix.lower() == ".csv":
         from ..io.csv_reader import decode
@@ -52,7 +52,9 @@ def _frame(path: Path, shown: str, problems: Collector):
             return frame, 2
         except Exception as exc:
             problems.error(
-                shown, f"could not be read as CSV ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+                shown,
+                "could not be read as CSV ({why})",
+                why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
             )
             return None, 2
     from ..io.xlsx_reader import check_workbook_file
@@ -63,18 +65,20 @@ def _frame(path: Path, shown: str, problems: Collector):
         frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:
         problems.error(
-            shown, f"could not be read as a workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+            shown,
+            "could not be read as a workbook ({why})",
+            why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
         )
         return None, 2
     return frame, 2
 
 
-def _located(problems: Collector, shown: str, lines, message: str) -> None:
+def _located(problems: Collector, shown: str, lines, message: Msg) -> None:
     lines = list(lines)
     for line in lines[:SHOWN]:
         problems.error(f"{shown}:{line}", message)
     if len(lines) > SHOWN:
-        problems.error(shown, f"{len(lines) - SHOWN:,} more rows: {message}")
+        problems.error(shown, "{n:,} more rows: {message}", n=len(lines) - SHOWN, message=message)
 
 
 def _rename(frame, shown: str, problems: Collector) -> dict | None:
@@ -83,7 +87,7 @@ def _rename(frame, shown: str, problems: Collector) -> dict | None:
     for col in frame.columns:
         key = match_key(str(col), COLUMNS)
         if key is None:
-            problems.warn(shown, f'unknown column "{col}" is ignored')
+            problems.warn(shown, 'unknown column "{name}" is ignored', name=col)
         else:
             rename[col] = key
     clashes: dict[str, list[str]] = {}
@@ -91,7 +95,12 @@ def _rename(frame, shown: str, problems: Collector) -> dict | None:
         clashes.setdefault(key, []).append(str(col))
     for key, cols in clashes.items():
         if len(cols) > 1:
-            problems.error(shown, f'columns {" and ".join(repr(c) for c in cols)} both mean "{key}"; keep one of them')
+            problems.error(
+                shown,
+                'columns {names} both mean "{key}"; keep one of them',
+                names=" / ".join(repr(c) for c in cols),
+                key=key,
+            )
     return None if problems.has_errors else rename
 
 
@@ -103,7 +112,7 @@ def _visits(frame, line, shown: str, problems: Collector):
     retry = visit.isna() & (text != "")
     if retry.any():  # other spellings (2024-4-1, 2024-04-01 00:00:00, …), parsed one by one
         visit[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed")
-    _located(problems, shown, line[visit.isna()], "last_visit must be a date like 2024-03-01")
+    _located(problems, shown, line[visit.isna()], msg("last_visit must be a date like 2024-03-01"))
     return visit
 
 
@@ -124,7 +133,7 @@ def _amounts(frame, out, line, shown: str, problems: Collector) -> None:
         bad = (value.isna() & ~blank) | (value < 0)
         if key != "ltv":
             bad |= blank
-        _located(problems, shown, line[bad], f"{key} must be a number ≥ 0")
+        _located(problems, shown, line[bad], msg("{key} must be a number ≥ 0", key=key))
         out[key] = value
 
 
@@ -137,7 +146,7 @@ def read_customers(path: Path, problems: Collector):
     if frame is None:
         return None
     if len(frame) > MAX_CUSTOMERS:
-        problems.error(shown, f"has more than {MAX_CUSTOMERS:,} customers; split the export")
+        problems.error(shown, "has more than {most:,} customers; split the export", most=MAX_CUSTOMERS)
         return None
     rename = _rename(frame, shown, problems)
     if rename is None:
@@ -145,14 +154,14 @@ def read_customers(path: Path, problems: Collector):
     frame = frame.rename(columns=rename)
     missing = [k for k in REQUIRED if k not in frame.columns]
     for key in missing:
-        problems.error(shown, f'missing column "{key}" ({COLUMNS[key]})')
+        problems.error(shown, 'missing column "{key}" ({label})', key=key, label=COLUMNS[key])
     if missing:
         return None
     line = pd.Series(range(first_line, first_line + len(frame)), index=frame.index)
     ids = frame["customer_id"].fillna("").astype(str).str.strip()
-    _located(problems, shown, line[ids == ""], "customer_id is required (客户编号)")
+    _located(problems, shown, line[ids == ""], msg("customer_id is required (客户编号)"))
     dup = ids.duplicated(keep="first") & (ids != "")
-    _located(problems, shown, line[dup], "duplicate customer_id")
+    _located(problems, shown, line[dup], msg("duplicate customer_id"))
     out = pd.DataFrame({"customer_id": ids, "last_visit": _visits(frame, line, shown, problems)})
     _amounts(frame, out, line, shown, problems)
     for key in ("vehicle_model", "vehicle_age"):

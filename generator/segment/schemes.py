@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..errors import MessageError
+
 DAYS_PER_MONTH = 30.4375
 STATUSES = ("active", "at_risk", "dormant", "lost")
 
@@ -45,15 +47,17 @@ def parse_rfm(text: str) -> tuple[RfmTier, ...]:
         except ValueError:
             values = []
         if not name.strip() or len(values) != 3 or any(not (0 <= v < 1e12) for v in values):
-            raise ValueError(f'"{part}" is not NAME:MONTHS,VISITS,SPEND (three numbers ≥ 0)')
+            raise MessageError('"{part}" is not NAME:MONTHS,VISITS,SPEND (three numbers ≥ 0)', part=part)
         tiers.append(RfmTier(name.strip(), *values))
     if not tiers:
-        raise ValueError("no tiers given")
+        raise MessageError("no tiers given")
     names = [t.name for t in tiers]
     for name in names:
         if names.count(name) > 1 or name == RFM_REST:
-            raise ValueError(
-                f'tier name "{name}" is given twice (or is the rest\'s name {RFM_REST}); name each tier once'
+            raise MessageError(
+                'tier name "{name}" is given twice (or is the rest\'s name {rest}); name each tier once',
+                name=name,
+                rest=RFM_REST,
             )
     return tuple(tiers)
 
@@ -90,7 +94,7 @@ def _where_mask(where: str, frame):
     for name, position in columns_of(node):
         if name not in frame.columns:
             known = ", ".join(c for c in frame.columns if c != "last_visit")
-            raise WhereError(position, f'unknown column "{name}"; the columns are {known}')
+            raise WhereError(position, 'unknown column "{name}"; the columns are {known}', name=name, known=known)
     mask = evaluate(node, frame)
     return mask.fillna(False).astype(bool)
 

@@ -19,6 +19,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from ..errors import MessageError, Msg, msg
+
 _TOKEN = re.compile(
     r"""\s*(?:
     (?P<num>-?\d+(?:\.\d+)?)|
@@ -41,12 +43,12 @@ _OPS = {
 KEYWORDS = {"and", "or", "not", "in"}
 
 
-class WhereError(ValueError):
+class WhereError(MessageError):
     """A --where expression that does not parse; ``position`` is 1-based."""
 
-    def __init__(self, position: int, message: str):
+    def __init__(self, position: int, template: str, **args: object):
         self.position = position
-        super().__init__(f"at character {position}: {message}")
+        super().__init__("at character {position}: {reason}", position=position, reason=Msg(template, args))
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def tokenize(text: str) -> list[Token]:
         match = _TOKEN.match(text, pos)
         if not match or match.end() == pos:
             start = pos + len(text[pos:]) - len(text[pos:].lstrip())
-            raise WhereError(start + 1, f"unexpected {text[start]!r}")
+            raise WhereError(start + 1, "unexpected {char}", char=repr(text[start]))
         kind = match.lastgroup or ""
         value = match.group(kind)
         start = match.start(kind)
@@ -94,9 +96,9 @@ class _Parser:
     def take(self, kind: str, text: str | None = None) -> Token:
         token = self.peek()
         if token.kind != kind or (text is not None and token.text != text):
-            wanted = repr(text) if text else {"end": "the end", "name": "a column"}.get(kind, kind)
-            found = "the end" if token.kind == "end" else repr(token.text)
-            raise WhereError(token.position, f"expected {wanted}, found {found}")
+            wanted = repr(text) if text else {"end": msg("the end"), "name": msg("a column")}.get(kind, kind)
+            found = msg("the end") if token.kind == "end" else repr(token.text)
+            raise WhereError(token.position, "expected {wanted}, found {found}", wanted=wanted, found=found)
         self.i += 1
         return token
 
@@ -144,8 +146,8 @@ class _Parser:
         if token.kind == "str":
             self.i += 1
             return Node("literal", token.text[1:-1])
-        found = "the end" if token.kind == "end" else repr(token.text)
-        raise WhereError(token.position, f"expected a column, a number or 'text', found {found}")
+        found = msg("the end") if token.kind == "end" else repr(token.text)
+        raise WhereError(token.position, "expected a column, a number or 'text', found {found}", found=found)
 
     def compare(self) -> Node:
         left = self.value()
