@@ -100,7 +100,13 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
                 seconds=o.seconds,
             )
         else:
-            say("{head}: failed ({n} errors) · {seconds:.1f} s", head=head, n=len(o.errors), seconds=o.seconds)
+            n = len(o.errors)
+            failed = (
+                "{head}: failed (1 error) · {seconds:.1f} s"
+                if n == 1
+                else "{head}: failed ({n} errors) · {seconds:.1f} s"
+            )
+            say(failed, head=head, n=n, seconds=o.seconds)
             for line in o.errors:
                 echo(f"  {line}", err=True)
 

@@ -98,10 +98,9 @@ def conv_number0(raw: object) -> Decimal:
 
 
 def conv_money(raw: object) -> Decimal:
-    what = msg("a number ≥ 0 (yuan, like 1234.50 or 1,234.50)")
-    value = _number(raw, what)
+    value = _number(raw, msg("a number ≥ 0 (yuan, like 1234.50 or 1,234.50)"))
     if value < 0:
-        raise BadValue("must be {what}, got {value}", what=what, value=shown(raw))
+        raise BadValue("must be {what}, got {value}", what=msg("a number ≥ 0"), value=shown(raw))
     return value
 
 

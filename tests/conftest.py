@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import copy
 import csv
+import os
 from pathlib import Path
 
 import pytest
+
+# Commands speak the locale's language (Chinese by default). The tests that check a message's exact
+# English words run under an English locale; those that check Chinese pass --lang zh.
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 from generator import demo_case
 from generator.io.input_writer import write_input_workbook
@@ -102,5 +109,5 @@ def built_demo(tmp_path_factory):
     from generator.cli import main
 
     out = tmp_path_factory.mktemp("built") / "demo"
-    result = CliRunner().invoke(main, ["build", str(DEMO), "-o", str(out), "--html"])
+    result = CliRunner().invoke(main, ["build", str(DEMO), "-o", str(out), "--html", "--lang", "zh"])
     return out, result

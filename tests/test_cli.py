@@ -22,8 +22,8 @@ def test_build_writes_every_output(built_demo, demo_results):
     plan = demo_results.plan
     assert result.stdout == (
         f"{out}/: results.json, budget.xlsx, proposal.pdf, summary.pdf, summary.md, charts/, proposal.html, summary.html"
-        f" — 2024春季保养召回活动 · fingerprint {demo_results.fingerprint}\n"
-        f"  budget {plan.budget.total:,.2f} 元 · deals {plan.funnel.forward.deals:,} · ROI 1.93:1 · feasible: yes\n"
+        f" — 2024春季保养召回活动 · 假设指纹 {demo_results.fingerprint}\n"
+        f"  预算 {plan.budget.total:,.2f} 元 · 成交 {plan.funnel.forward.deals:,} 人 · ROI 1.93:1 · 可行：是\n"
     )
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert data["fingerprint"] == demo_results.fingerprint
@@ -116,7 +116,7 @@ def test_validate_reports_every_problem(runner, tmp_path, case):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == f'{bad}: campaign: missing required key "gross_margin" (毛利率); add a row with it and its value'
-    assert lines[-1] == "3 errors; nothing was written."
+    assert lines[-1] == "3 errors."  # validate never writes, so it never says it wrote nothing
     assert len(lines) == 4
 
 

@@ -32,7 +32,7 @@ TITLES = [ZH["doc_title"]] + [
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck") / "demo"
-    result = CliRunner().invoke(main, ["build", str(DEMO), "--pptx", "-o", str(out)])
+    result = CliRunner().invoke(main, ["build", str(DEMO), "--pptx", "-o", str(out), "--lang", "zh"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -65,7 +65,7 @@ def test_charts_are_native_with_the_results_figures(deck):
         for shape in slide.shapes
         if shape.has_chart
     }
-    doughnut = charts["七大类预算(万元)"]
+    doughnut = charts["七大类预算（万元）"]
     values = list(doughnut.plots[0].series[0].values)
     expected = [
         data["budget"]["categories"][k] / 10000
@@ -115,7 +115,7 @@ def test_hostile_text_stays_literal(case, tmp_path):
     case.set("budget", 1, "item", '<a href="http://example.com">x</a>')
     path = case.xlsx(tmp_path / "h.xlsx")
     out = tmp_path / "o"
-    result = CliRunner().invoke(main, ["build", str(path), "--pptx", "-o", str(out)])
+    result = CliRunner().invoke(main, ["build", str(path), "--pptx", "-o", str(out), "--lang", "zh"])
     assert result.exit_code == 0, result.output
     prs = Presentation(out / "proposal.pptx")
     cover = slide_texts(prs.slides[0])

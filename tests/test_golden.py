@@ -68,7 +68,7 @@ def follow_ups(tmp_path_factory):
         ["retro", str(DEMO), str(actuals), "-o", str(root / "retro")],
         ["segment", str(customers), "--as-of", "2024-04-05", "-o", str(root / "segment")],
     ):
-        result = runner.invoke(main, args)
+        result = runner.invoke(main, [*args, "--lang", "zh"])
         assert result.exit_code == 0, result.output
     return root
 

@@ -26,7 +26,7 @@ def test_the_touches_unit_is_the_same_in_every_output(tmp_path):
         path, demo_c3.CAMPAIGN, {k: (keys, [tuple(r) for r in rows]) for k, (keys, rows) in sheets.items()}
     )
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--html", "--pptx"])
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "--html", "--pptx", "--lang", "zh"])
     assert result.exit_code == 0, result.output
     basis = next(
         x["basis"] for x in json.loads((out / "results.json").read_text())["budget"]["lines"] if x["item"] == "短信触达"

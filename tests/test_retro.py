@@ -98,14 +98,17 @@ def test_charts_are_native_chart_parts(demo_retro, tmp_path):
 
 def test_cli_retro(tmp_path):
     out = tmp_path / "r"
-    result = CliRunner().invoke(main, ["retro", str(DEMO), str(ACTUALS), "-o", str(out)])
+    result = CliRunner().invoke(main, ["retro", str(DEMO), str(ACTUALS), "-o", str(out), "--lang", "zh"])
     assert result.exit_code == 0, result.output
     assert (
         result.stdout
-        == f"{out}/: retro.json, retro.xlsx, retro.pdf, charts/ — deals 6,247 (plan 6,087), budget 4.8% vs plan, ROI 1.90:1 (plan 1.93:1)\n"
+        == f"{out}/: retro.json, retro.xlsx, retro.pdf, charts/ — 成交 6,247 人（计划 6,087 人），预算较计划 4.8%，ROI 1.90:1（计划 1.93:1）\n"
     )
     data = json.loads((out / "retro.json").read_text(encoding="utf-8"))
-    assert data["improvements"][0] == "应急储备预留6.46万元,实际使用8.50万元:下次按六项成本的10.5%以上预留(建议8–10%)。"
+    assert (
+        data["improvements"][0]
+        == "应急储备预留6.46万元，实际使用8.50万元：下次按六项成本的10.5%以上预留（建议8–10%）。"
+    )
     assert {x["kind"] for x in data["lessons"]} == {"success", "improvement", "strategic"}
 
 

@@ -82,16 +82,13 @@ def test_spend_column_is_used_for_roi(demo, tmp_path):
 
 def test_cli_track_writes_outputs(tmp_path):
     out = tmp_path / "t"
-    result = CliRunner().invoke(main, ["track", str(DEMO), str(DAILY), "-o", str(out)])
+    result = CliRunner().invoke(main, ["track", str(DEMO), str(DAILY), "-o", str(out), "--lang", "zh"])
     assert result.exit_code == 0, result.output
-    first = result.stdout.splitlines()[0]
-    assert (
-        first
-        == f"{out}/: tracking.json, tracking.md, tracking.pdf, charts/ — day 5/14: deals 767, projected 2,375 (gap 3,625), ROI to date 0.30:1, 6 alerts"
-    )
-    assert (
-        result.stdout.splitlines()[1] == "  [critical] 按最近3天节奏预计最终成交2,375人,低于目标6,000人,缺口3,625人。"
-    )
+    assert result.stdout.splitlines()[:2] == [
+        f"{out}/: tracking.json, tracking.md, tracking.pdf, charts/ — 第 5/14 天：成交 767 人，预计 2,375 人"
+        "（缺口 3,625 人），截至目前ROI 0.30:1，预警 6 条",
+        "  [严重] 按最近3天节奏预计最终成交2,375人，低于目标6,000人，缺口3,625人。",
+    ]
     data = json.loads((out / "tracking.json").read_text(encoding="utf-8"))
     assert set(data) >= {
         "as_of_day",
@@ -116,7 +113,7 @@ def test_cli_track_writes_outputs(tmp_path):
         "owner": "运营专家",
         "extra_budget": 20000.0,
     }
-    assert "预约率累计27.96%,低于计划28.00%" in (out / "tracking.md").read_text(encoding="utf-8")
+    assert "预约率累计27.96%，低于计划28.00%" in (out / "tracking.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,29 @@ def _check_counts(zf: zipfile.ZipFile, infos, shown: str, problems: Collector, m
     return True
 
 
+def _check_parts(zf, infos, shown: str, problems: Collector, max_rows: int) -> bool:
+    """No XML part declares entities; no sheet claims more rows than allowed."""
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with zf.open(info) as fh:
+                head = fh.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                problems.error(
+                    shown, "{part} declares XML entities; refused (a workbook never needs them)", part=info.filename
+                )
+                return False
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            with zf.open(info) as fh:
+                m = _DIMENSION.search(fh.read(4096))
+            if m and m.group(1) and int(m.group(1)) > max_rows + 1:
+                rows = int(m.group(1))
+                problems.error(
+                    shown, "a sheet has {rows:,} rows; inputs are limited to {most:,} rows", rows=rows, most=max_rows
+                )
+                return False
+    return True
+
+
 def check_workbook_file(
     path: Path, shown: str, problems: Collector, max_rows: int = MAX_ROWS, max_cells: int = MAX_CELLS
 ) -> bool:
@@ -93,28 +116,8 @@ def check_workbook_file(
             if "xl/workbook.xml" not in {i.filename for i in infos}:
                 problems.error(shown, "is a zip file but not an .xlsx workbook")
                 return False
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with zf.open(info) as fh:
-                        head = fh.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        problems.error(
-                            shown,
-                            "{part} declares XML entities; refused (a workbook never needs them)",
-                            part=info.filename,
-                        )
-                        return False
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    with zf.open(info) as fh:
-                        m = _DIMENSION.search(fh.read(4096))
-                    if m and m.group(1) and int(m.group(1)) > max_rows + 1:
-                        problems.error(
-                            shown,
-                            "a sheet has {rows:,} rows; inputs are limited to {most:,} rows",
-                            rows=int(m.group(1)),
-                            most=max_rows,
-                        )
-                        return False
+            if not _check_parts(zf, infos, shown, problems, max_rows):
+                return False
             if not _check_counts(zf, infos, shown, problems, max_cells):
                 return False
     except (zipfile.BadZipFile, OSError, EOFError) as exc:

@@ -15,61 +15,62 @@ from .tables import read_table
 FIGURES = ("reached", "opened", "booked", "arrived", "deals")
 
 
+def _day(r, campaign: Campaign, problems: Collector) -> int | None:
+    """The row's execution day, from its day number or its date (which must agree)."""
+    day, days = r["day"], campaign.execution_days
+    if r["date"] is not None:
+        from_date = (r["date"] - campaign.start).days + 1
+        if not 1 <= from_date <= days:
+            window = "date {date} is outside the execution window {start} – {end}"
+            problems.error(r.at("date"), window, date=r["date"], start=campaign.start, end=campaign.end)
+            return None
+        if day is not None and day != from_date:
+            mismatch = "day {day} does not match date {date} (day {other})"
+            problems.error(r.at("day"), mismatch, day=day, date=r["date"], other=from_date)
+            return None
+        day = from_date
+    if day is None:
+        problems.error(r.where, "each row needs a day (1 = first execution day) or a date")
+        return None
+    if day > days:
+        problems.error(r.at("day"), "day {day} is after the execution window ({days} days)", day=day, days=days)
+        return None
+    return day
+
+
+def _stage_order(r, values: dict, day: int, problems: Collector) -> None:
+    """A stage above the one before it (more bookings than opens, say) is a warning."""
+    for before, after in pairwise(STAGES[1:]):
+        if values[before] is not None and values[after] is not None and values[after] > values[before]:
+            problems.warn(
+                r.at(after),
+                "{after} ({high}) is above {before} ({low}) on day {day}",
+                after=Named(after, STAGE_LABELS[after]),
+                high=values[after],
+                before=Named(before, STAGE_LABELS[before]),
+                low=values[before],
+                day=day,
+            )
+
+
 def parse_daily(grid: Grid, campaign: Campaign, problems: Collector) -> tuple[DailyRow, ...]:
     rows = read_table(grid, DAILY, problems)
     out: list[DailyRow] = []
     seen: dict[int, str] = {}
-    days = campaign.execution_days
     for r in rows:
-        day = r["day"]
-        if r["date"] is not None:
-            from_date = (r["date"] - campaign.start).days + 1
-            if not 1 <= from_date <= days:
-                problems.error(
-                    r.at("date"),
-                    "date {date} is outside the execution window {start} – {end}",
-                    date=r["date"],
-                    start=campaign.start,
-                    end=campaign.end,
-                )
-                continue
-            if day is not None and day != from_date:
-                problems.error(
-                    r.at("day"),
-                    "day {day} does not match date {date} (day {other})",
-                    day=day,
-                    date=r["date"],
-                    other=from_date,
-                )
-                continue
-            day = from_date
+        day = _day(r, campaign, problems)
         if day is None:
-            problems.error(r.where, "each row needs a day (1 = first execution day) or a date")
-            continue
-        if day > days:
-            problems.error(r.at("day"), "day {day} is after the execution window ({days} days)", day=day, days=days)
             continue
         if day in seen:
             problems.error(r.at("day"), "day {day} appears twice (first at {first})", day=day, first=seen[day])
             continue
         if out and day < out[-1].day:
-            problems.error(
-                r.at("day"), "day {day} comes after day {before}; list the days in order", day=day, before=out[-1].day
-            )
+            order = "day {day} comes after day {before}; list the days in order"
+            problems.error(r.at("day"), order, day=day, before=out[-1].day)
             continue
         seen[day] = r.at("day")
         values = {k: r[k] for k in (*FIGURES, "revenue", "spend")}
-        for before, after in pairwise(STAGES[1:]):
-            if values[before] is not None and values[after] is not None and values[after] > values[before]:
-                problems.warn(
-                    r.at(after),
-                    "{after} ({high}) is above {before} ({low}) on day {day}",
-                    after=Named(after, STAGE_LABELS[after]),
-                    high=values[after],
-                    before=Named(before, STAGE_LABELS[before]),
-                    low=values[before],
-                    day=day,
-                )
+        _stage_order(r, values, day, problems)
         out.append(DailyRow(day, **values, where=r.where))
     blank = [row for row in out if row.revenue is None and row.deals]
     if blank and not problems.has_errors:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..errors import Collector, Msg, msg
+from ..errors import Collector, Msg, Named, msg
 from ..io.grid import Grid
 from ..schema import Column, Sheet, match_key
 from ..text import clean, has_control, terminal
@@ -98,6 +99,13 @@ def _strip_control(grid: Grid, problems: Collector) -> None:
                 cells[index] = clean(raw)
 
 
+def _typed(header: object, column: Column) -> Named:
+    """A column as messages name it: its key in English, the header the user wrote in Chinese
+    (without the ``(key)`` that `budgetgen init` adds)."""
+    text = re.sub(rf"\s*[(（]\s*{re.escape(column.key)}\s*[)）]\s*$", "", str(header or "").strip())
+    return Named(column.key, text or column.label)
+
+
 def read_table(grid: Grid, sheet: Sheet, problems: Collector) -> list[Row]:
     """Typed rows of one sheet; a row with a bad cell is reported and dropped."""
     _strip_control(grid, problems)
@@ -106,7 +114,7 @@ def read_table(grid: Grid, sheet: Sheet, problems: Collector) -> list[Row]:
         return []
     number, mapping = header
     head = dict(enumerate(grid.rows[0][1]))
-    typed = {c.key: str(head.get(i, c.key)).strip() for i, c in mapping.items()}  # the header the user wrote
+    typed = {c.key: _typed(head.get(i), c) for i, c in mapping.items()}
     rows: list[Row] = []
     for number, cells in grid.rows[1:]:
         values: dict[str, object] = {}

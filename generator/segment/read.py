@@ -98,7 +98,7 @@ def _rename(frame, shown: str, problems: Collector) -> dict | None:
             problems.error(
                 shown,
                 'columns {names} both mean "{key}"; keep one of them',
-                names=" / ".join(repr(c) for c in cols),
+                names=", ".join(repr(c) for c in cols),
                 key=key,
             )
     return None if problems.has_errors else rename

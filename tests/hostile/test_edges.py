@@ -350,7 +350,7 @@ def test_clashing_customer_columns_are_named(tmp_path):
     path = customers(tmp_path / "c.csv", ",客户编号", ",X")
     result = CliRunner().invoke(main, ["segment", str(path)])
     assert result.exit_code == 1
-    assert "columns 'customer_id' and '客户编号' both mean \"customer_id\"; keep one of them" in result.output
+    assert "columns 'customer_id', '客户编号' both mean \"customer_id\"; keep one of them" in result.output
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
