@@ -109,3 +109,12 @@ def test_the_length_check_finds_a_long_function(tmp_path):
     body = "\n".join(f"    x{i} = {i}" for i in range(61))
     (tmp_path / "m.py").write_text(f"def f():\n{body}\n", encoding="utf-8")
     assert long_functions(tmp_path) == [f"{tmp_path / 'm.py'}:1 f (62 lines)"]
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    import tomllib
+
+    config = tomllib.loads((PKG.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PKG.parent).parts) for p in PKG.rglob("__init__.py")}
+    assert found - listed == set()
