@@ -16,7 +16,7 @@ D = dt.date
 LOYAL, LOW = "盈利忠诚群", "低成本群"
 
 CAMPAIGN = [
-    ("name", "C3客户招揽活动(空调养护季)"),
+    ("name", "C3客户招揽活动（空调养护季）"),
     ("region", "深圳 · 别克4S店"),
     ("owner", "客服经理"),
     ("theme", "差异化对待两类目标人群"),
@@ -42,16 +42,16 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
     ),
     "channels": (
         columns_of("channels"),
-        [("电话邀约", 1336, 2, 1, 0, "客服专员邀约,半月后二次跟进")],
+        [("电话邀约", 1336, 2, 1, 0, "客服专员邀约，半月后二次跟进")],
     ),
     "budget": (
         columns_of("budget"),
         [
             ("incentives", "节气门清洗剂免单", "deals", None, None, 100, None, None, "燃油系统保养", LOYAL),
             ("incentives", "空调清洗剂免单", "deals", None, None, 45, None, None, "空调系统保养套餐", LOYAL),
-            ("incentives", "100元保养工时礼券", "deals", None, None, 100, None, "yes", "限下次使用,收入端", LOW),
+            ("incentives", "100元保养工时礼券", "deals", None, None, 100, None, "yes", "限下次使用，收入端", LOW),
             ("incentives", "预约礼CD光碟", "booked", None, None, 12, None, None, "预约到店客户", None),
-            ("incentives", "空气质量检测", "arrived", None, None, 20, None, None, "进店礼,DC1700粒子计数器", None),
+            ("incentives", "空气质量检测", "arrived", None, None, 20, None, None, "进店礼，DC1700粒子计数器", None),
             ("promotion", "柠檬贴与现场物料", "lump", None, None, None, 3000, None, "接待大厅与客休区", None),
             ("systems", "DMS数据筛选", "lump", None, None, None, 2000, None, "C3分类与名单", None),
             ("labor", "客服提成-盈利忠诚群", "arrived", None, None, 0, None, None, "按邀约进店率阶梯", LOYAL),
@@ -102,7 +102,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
                 "<",
                 0.85,
                 30,
-                "设立客服专员日招揽目标,周回厂率递进考核",
+                "设立客服专员日招揽目标，周回厂率递进考核",
                 "客服经理",
                 0,
             ),
@@ -114,15 +114,15 @@ SHEETS: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
         [
             (
                 "background",
-                "店内对经营状况自我诊断:客户基础信息管理不足、营销活动缺乏有效评估、客服工作单一、员工考核指标欠缺。",
+                "店内对经营状况自我诊断：客户基础信息管理不足、营销活动缺乏有效评估、客服工作单一、员工考核指标欠缺。",
             ),
             (
                 "target_strategy",
-                "盈利忠诚群(2–5年车龄)重点维护挽留;低成本群(0–3年车龄)借助保修期优势逐步转化为盈利忠诚客户。",
+                "盈利忠诚群（2–5年车龄）重点维护挽留；低成本群（0–3年车龄）借助保修期优势逐步转化为盈利忠诚客户。",
             ),
             (
                 "incentive_strategy",
-                "盈利忠诚群:燃油系统保养节气门材料费免单、空调系统保养清洗剂免单;低成本群:100元保养工时礼券(限下次使用)。",
+                "盈利忠诚群：燃油系统保养节气门材料费免单、空调系统保养清洗剂免单；低成本群：100元保养工时礼券（限下次使用）。",
             ),
         ],
     ),

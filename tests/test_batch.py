@@ -29,8 +29,8 @@ def test_batch_with_a_failure(tmp_path):
     progress = sorted(line.split("] ", 1)[1].split(" · ")[0] for line in lines[:3])
     assert progress == [
         "broken: failed (1 error)",
-        "north: C3客户招揽活动(空调养护季)",
-        "south: C3客户招揽活动(空调养护季)",
+        "north: C3客户招揽活动（空调养护季）",
+        "south: C3客户招揽活动（空调养护季）",
     ]
     assert all(line.startswith(("[1/3]", "[2/3]", "[3/3]")) for line in lines[:3])
     assert lines[3] == f"{out}/: portfolio.json, portfolio.xlsx — 2 built, 1 failed"

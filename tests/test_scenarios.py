@@ -39,7 +39,7 @@ def c3():
         ("funnel.open", "0.2", lambda m: m.funnel.open),
         ("channel.短信.sends", "4", lambda m: m.channels[2].sends),
         ("budget.到店礼包.unit_cost", "7.5", lambda m: m.budget[2].unit_cost),
-        ("revenue.后续维修(3个月).unit_value", "300", lambda m: m.revenue[2].unit_value),
+        ("revenue.后续维修（3个月）.unit_value", "300", lambda m: m.revenue[2].unit_value),
     ],
 )
 def test_each_path_kind_resolves_and_overrides(demo, path, value, read):

@@ -109,7 +109,7 @@ def test_cli_track_writes_outputs(tmp_path):
         "risk": "预约转化不足",
         "metric": "booking_rate",
         "value": data["triggered"][0]["value"],
-        "response": "到店礼包由80元升级为120元;预约流程再简化",
+        "response": "到店礼包由80元升级为120元；预约流程再简化",
         "owner": "运营专家",
         "extra_budget": 20000.0,
     }

@@ -118,7 +118,7 @@ TABLES: dict[str, dict[str, dict[str, str]]] = {
         "rate": RATE_LABELS,
         "level": GOAL_LEVEL_LABELS,
         "metric": _METRICS_ZH,
-        "driver": DRIVER_LABELS,
+        "driver": {**DRIVER_LABELS, "channel": "渠道"},  # channel lines are driven by their sends
         "horizon": HORIZON_LABELS,
         "field": _FIELDS_ZH,
         "campaign": {k: v.label for k, v in CAMPAIGN_KEYS.items()},
@@ -143,7 +143,7 @@ TABLES: dict[str, dict[str, dict[str, str]]] = {
             "health": "Health",
         },
         "metric": _METRICS_EN,
-        "driver": {**_STAGES_EN, "fixed": "Fixed", "lump": "Lump sum"},
+        "driver": {**_STAGES_EN, "fixed": "Fixed", "lump": "Lump sum", "channel": "Channel"},
         "horizon": {"campaign": "Campaign", "follow_up": "Follow-up"},
         "field": {
             "customers": "customers",

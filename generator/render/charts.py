@@ -7,6 +7,7 @@ a :class:`Chart` carries; none computes a business figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import matplotlib
@@ -103,14 +104,23 @@ def gantt(ax, d):
 
 
 def funnel(ax, d):
+    """Forecast and required counts side by side on a linear axis, each bar with its figure."""
     import numpy as np
 
     y = np.arange(len(d["labels"]))
-    ax.barh(y - 0.2, d["forward"], height=0.38, color=NAVY, label=d["legend"][0])
-    ax.barh(y + 0.2, d["required"], height=0.38, color=AMBER, label=d["legend"][1])
+    for offset, key, colour, name in (
+        (-0.2, "forward", NAVY, d["legend"][0]),
+        (0.2, "required", AMBER, d["legend"][1]),
+    ):
+        ax.barh(y + offset, d[key], height=0.38, color=colour, label=name)
+        for yi, v in zip(y, d[key], strict=True):
+            ax.annotate(
+                f"{v:,.0f}", (v, yi + offset), va="center", fontsize=7, xytext=(3, 0), textcoords="offset points"
+            )
     ax.set_yticks(y, d["labels"])
     ax.invert_yaxis()
-    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    ax.margins(x=0.12)
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
 
@@ -145,17 +155,30 @@ def stack(ax, d):
 
 
 def tornado(ax, d):
+    """ROI with each parameter at its low and high value, around the base ROI (marked)."""
     import numpy as np
 
     base = d["base"]
     y = np.arange(len(d["labels"]))
-    ax.barh(y, [lo - base for lo in d["low"]], left=base, color=AMBER, height=0.6)
-    ax.barh(y, [hi - base for hi in d["high"]], left=base, color=NAVY, height=0.6)
-    ax.axvline(base, color=GREY, linewidth=0.8)
+    ax.barh(y, [lo - base for lo in d["low"]], left=base, color=AMBER, height=0.6, label=d["legend"][0])
+    ax.barh(y, [hi - base for hi in d["high"]], left=base, color=NAVY, height=0.6, label=d["legend"][1])
+    ax.axvline(base, color=RED, linewidth=1)
+    ax.annotate(
+        d["base_label"],
+        (base, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 2),
+        textcoords="offset points",
+        va="bottom",
+        ha="center",
+        fontsize=7.5,
+        color=RED,
+    )
     ax.set_yticks(y, d["labels"])
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.2f}")
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.2f}:1")
     ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
 
 
 def histogram(ax, d):
@@ -189,20 +212,25 @@ def histogram(ax, d):
     ax.grid(axis="y", visible=False)
 
 
+_SPOTS = ((-0.22, 0.22), (0.22, 0.22), (-0.22, -0.22), (0.22, -0.22), (0.0, 0.0))  # up to five risks per cell
+
+
 def matrix(ax, d):
     for p in range(1, 6):
         for i in range(1, 6):
             score = p * i
             color = "#F6D7D3" if score >= 15 else "#FBEBC8" if score >= 8 else "#E3F0E6"
             ax.add_patch(plt.Rectangle((p - 0.5, i - 0.5), 1, 1, color=color, zorder=0))
+    cells = list(zip(d["p"], d["i"], strict=True))
     seen: dict[tuple[int, int], int] = {}
-    for n, (p, i) in enumerate(zip(d["p"], d["i"], strict=True), start=1):
+    for n, (p, i) in enumerate(cells, start=1):
         if not p or not i:
             continue
         k = seen.get((p, i), 0)
         seen[(p, i)] = k + 1
-        ax.scatter(p + 0.18 * k - 0.1, i, s=180, color=NAVY, zorder=3)
-        ax.annotate(str(n), (p + 0.18 * k - 0.1, i), ha="center", va="center", color="white", fontsize=8, zorder=4)
+        dx, dy = _SPOTS[k % len(_SPOTS)] if cells.count((p, i)) > 1 else (0.0, 0.0)
+        ax.scatter(p + dx, i + dy, s=150, color=NAVY, zorder=3, edgecolors="white", linewidths=0.8)
+        ax.annotate(str(n), (p + dx, i + dy), ha="center", va="center", color="white", fontsize=7.5, zorder=4)
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
@@ -218,12 +246,12 @@ def scenarios(ax, d):
 
     x = np.arange(len(d["labels"]))
     colors = [AMBER if r else NAVY for r in d["recommended"]]
-    ax.bar(x, d["budget"], color=colors, width=0.5)
+    ax.bar(x, d["budget"], color=colors, width=0.5, label=d["legend"][0])
     ax.set_xticks(x, d["labels"])
     ax.set_ylabel(d["axes"][0])
     ax.grid(axis="x", visible=False)
     ax2 = ax.twinx()
-    ax2.plot(x, d["roi"], color=RED, marker="o")
+    ax2.plot(x, d["roi"], color=RED, marker="o", label=d["legend"][1])
     for xi, r in zip(x, d["roi"], strict=True):
         ax2.annotate(
             f"{r:.2f}:1", (xi, r), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8, color=RED
@@ -231,7 +259,10 @@ def scenarios(ax, d):
     ax2.set_ylabel(d["axes"][1])
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
-    ax2.margins(y=0.3)
+    ax2.set_ylim(0, max([*d["roi"], 1.0]) * 1.25)  # from zero, so a small gap looks small
+    ax2.yaxis.set_major_formatter(lambda v, _: f"{v:.1f}:1")
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
 
 
 def grouped(ax, d):
@@ -250,7 +281,15 @@ def cumulative(ax, d):
             label=d["legend"][2],
         )
     ax.set_xlim(0, d["execution_days"])
+    whole_days(ax)
     ax.legend(fontsize=8, loc="upper left")
+
+
+def whole_days(ax) -> None:
+    """Day axes tick on whole days only."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 DRAW = {
@@ -259,18 +298,38 @@ DRAW = {
 }
 
 
-LABEL_LIMIT = 14
+LABEL_WIDTH, LABEL_LINES = 22, 2  # display columns (a CJK character counts two) and lines
 
 
-def _short(text: object) -> object:
-    """Chart labels cut to fit (tables show the whole text)."""
-    return text if not isinstance(text, str) or len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1] + "…"
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _wrap(text: object) -> object:
+    """Chart labels wrapped to fit: at " · " first, then on words in English and anywhere in Chinese;
+    cut only past two lines."""
+    if not isinstance(text, str):
+        return text
+    head, sep, tail = text.partition(" · ")
+    if sep and _width(text) > LABEL_WIDTH and _width(head) <= LABEL_WIDTH and _width(tail) + 2 <= LABEL_WIDTH:
+        return f"{head}\n· {tail}"
+    lines, line, width = [], "", 0
+    for token in re.findall(r"[A-Za-z0-9.,:%()'/-]+ ?|.", text):
+        w = _width(token)
+        if width + w > LABEL_WIDTH and line:
+            lines.append(line.rstrip())
+            line, width = "", 0
+        line, width = line + token, width + w
+    lines.append(line.rstrip())
+    if len(lines) > LABEL_LINES:
+        lines = [*lines[: LABEL_LINES - 1], lines[LABEL_LINES - 1][:-1] + "…"]
+    return "\n".join(lines)
 
 
 def draw(chart: Chart, folder: Path) -> Path:
     data = dict(chart.data)
     if "labels" in data:
-        data["labels"] = [_short(x) for x in data["labels"]]
+        data["labels"] = [_wrap(x) for x in data["labels"]]
     fig, ax = plt.subplots(figsize=chart.size, layout="constrained")
     ax.set_title(chart.title, loc="left")
     DRAW[chart.kind](ax, data)

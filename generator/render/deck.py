@@ -125,8 +125,8 @@ def set_theme_fallback(prs) -> None:
     theme._blob = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _paras(items: list[Para]) -> list[str]:
-    return [f"{p.title}:{clip(p.text, 400)}" for p in items]
+def _paras(items: list[Para], t: dict) -> list[str]:
+    return [f"{p.title}{t['colon']}{clip(p.text, 400)}" for p in items]
 
 
 def _exec_market(view: ProposalView) -> list[SlideSpec]:
@@ -144,13 +144,16 @@ def _exec_market(view: ProposalView) -> list[SlideSpec]:
         SlideSpec(
             t["s_market"],
             t["p_market_base"],
-            [v.market.retention, *_paras(v.market.base_paras)],
+            [v.market.retention, *_paras(v.market.base_paras, t)],
             table=v.market.base_table,
             chart=v.market.base_chart,
-            notes="；".join(_paras(v.market.base_paras)),
+            notes="\n".join(_paras(v.market.base_paras, t)),
         ),
         SlideSpec(
-            t["s_market"], t["p_market_why"], _paras(v.market.why_paras), notes="；".join(_paras(v.market.why_paras))
+            t["s_market"],
+            t["p_market_why"],
+            _paras(v.market.why_paras, t),
+            notes="\n".join(_paras(v.market.why_paras, t)),
         ),
     ]
 

@@ -53,7 +53,7 @@ def chart_data(chart: Chart):
         )
     if k == "ranges":
         return XL_CHART_TYPE.BAR_CLUSTERED, _category(
-            d["labels"], {"low": d["low"], "high": d["high"], d["legend"][1]: d["ours"]}
+            d["labels"], {d["legend"][2]: d["low"], d["legend"][3]: d["high"], d["legend"][1]: d["ours"]}
         )
     if k in ("stack", "grouped"):
         a, b = ("revenue", "gp") if k == "stack" else ("a", "b")
@@ -61,7 +61,7 @@ def chart_data(chart: Chart):
     if k == "tornado":
         base = d["base"]
         return XL_CHART_TYPE.BAR_CLUSTERED, _category(
-            d["labels"], {"low": [x - base for x in d["low"]], "high": [x - base for x in d["high"]]}
+            d["labels"], {d["legend"][0]: [x - base for x in d["low"]], d["legend"][1]: [x - base for x in d["high"]]}
         )
     if k == "histogram":
         edges = d["edges"]

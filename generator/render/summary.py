@@ -85,11 +85,11 @@ def summary_markdown(doc: Doc, s: SummaryView) -> str:
     lines += [f"| {t['figures']} | {t['value']} |", "|---|---:|"]
     units = {t["wan"], t["yuan"], t["people"], ""}
     for tile in s.tiles:  # a unit follows the figure; any other note goes in brackets
-        note = f" {_md(tile.note)}" if tile.note in units else f"({_md(tile.note)})"
+        note = f" {_md(tile.note)}" if tile.note in units else t["aside"].format(note=_md(tile.note))
         lines.append(f"| {_md(tile.label)} | {_md(tile.value)}{note.rstrip()} |")
     lines += ["", f"**{_md(s.feasibility)}**", ""]
     if s.recommendation:
-        lines += [f"{t['recommendation']}: {_md(s.recommendation)}", ""]
+        lines += [_md(s.recommendation), ""]
     if s.floor_note:
         lines += [_md(s.floor_note), ""]
     lines += [f"| {' | '.join(_md(h) for h in s.categories.head)} |", "|---|---:|---:|"]

@@ -164,7 +164,7 @@ def tracking_markdown(doc: Doc, view: TrackingView, t: dict) -> str:
         f"{md(view.as_of)} · {md(t['fingerprint'])} `{doc.fingerprint}`",
         "",
     ]
-    lines += [f"- **{md(tile.label)}**: {md(tile.value)} {md(tile.note)}".rstrip() for tile in view.tiles]
+    lines += [f"- **{md(tile.label)}**{t['colon']}{md(tile.value)} {md(tile.note)}".rstrip() for tile in view.tiles]
     lines += ["", f"## {md(t['t_alerts'])}", ""]
     lines += [f"- \\[{md(lvl)}\\] {md(msg)}" for lvl, _, msg in view.alerts] or [md(view.no_alerts)]
     if view.triggered is not None:

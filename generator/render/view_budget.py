@@ -80,7 +80,7 @@ def _bench(results: Results, t: dict, lang: str) -> tuple[Table | None, Chart | 
         "low": [float(m.share_low) for m in marks],
         "high": [float(m.share_high) for m in marks],
         "ours": [float(b.share(m.category) or 0) for m in marks],
-        "legend": [t["bench_range"], t["bench_ours"]],
+        "legend": [t["bench_range"], t["bench_ours"], t["range_from"], t["range_to"]],
     }
     return table, Chart("bench", "ranges", t["chart_bench"], data, (6.4, 2.8))
 
@@ -184,8 +184,10 @@ def _tornado_chart(results: Results, t: dict, lang: str) -> Chart | None:
         "low": [float(b.roi_low or 0) for b in results.tornado],
         "high": [float(b.roi_high or 0) for b in results.tornado],
         "base": float(results.plan.roi.total or 0),
+        "base_label": t["base_case"] + " " + ratio(results.plan.roi.total),
+        "legend": [t["tornado_low"], t["tornado_high"]],
     }
-    return Chart("tornado", "tornado", t["chart_tornado"], data, (6.4, 2.5))
+    return Chart("tornado", "tornado", t["chart_tornado"], data, (6.4, min(1.4 + 0.28 * len(results.tornado), 5.0)))
 
 
 def _stress_table(results: Results, t: dict, lang: str) -> Table | None:
@@ -213,7 +215,12 @@ def _monte_carlo(results: Results, t: dict) -> tuple[Table | None, str, Chart | 
     rows = [
         [t["roi_total"], ratio(mc.roi.p10), ratio(mc.roi.p50), ratio(mc.roi.p90)],
         [t["deals"], num(half_up(mc.deals.p10)), num(half_up(mc.deals.p50)), num(half_up(mc.deals.p90))],
-        [t["budget"] + f"({t['wan']})", t.big(mc.budget.p10, 2), t.big(mc.budget.p50, 2), t.big(mc.budget.p90, 2)],
+        [
+            t["budget"] + t["aside"].format(note=t["wan"]),
+            t.big(mc.budget.p10, 2),
+            t.big(mc.budget.p50, 2),
+            t.big(mc.budget.p90, 2),
+        ],
     ]
     table = Table(["", "P10", "P50", "P90"], rows, ["l", "r", "r", "r"])
     note = t["mc_note"].format(draws=num(mc.draws), seed=mc.seed)

@@ -42,18 +42,19 @@ def risk_view(results: Results, t: dict, lang: str) -> RiskView:
         return RiskView(None, None, None, "", t["no_risks"])
     summary = results.risks
     register = Table(
-        [t["risk"], t["probability"], t["impact"], "P×I", t["owner"]],
+        ["#", t["risk"], t["probability"], t["impact"], "P×I", t["owner"]],
         [
             [
+                str(n),  # the number of its marker on the matrix
                 r.risk,
                 num(r.probability) if r.probability else "—",
                 num(r.impact) if r.impact else "—",
                 num(s) if s else "—",
                 r.owner or "",
             ]
-            for r, s in zip(risks, summary.scores, strict=True)
+            for n, (r, s) in enumerate(zip(risks, summary.scores, strict=True), start=1)
         ],
-        ["l", "r", "r", "r", "l"],
+        ["r", "l", "r", "r", "r", "l"],
     )
     chart = Chart(
         "matrix",
@@ -194,7 +195,8 @@ def compare_view(results: Results, t: dict, lang: str) -> CompareView:
             "labels": [r[0] for r in rows],
             "budget": [t.big_value(s.plan.budget.total) for s in scen],
             "roi": [float(s.plan.roi.total or 0) for s in scen],
-            "axes": [f"{t['budget']}({t['wan']})", t["roi_total"]],
+            "axes": [t["budget"] + t["aside"].format(note=t["wan"]), t["roi_total"]],
+            "legend": [t["budget"], t["roi_total"]],
             "recommended": [s.recommended for s in scen],
         },
         (6.4, 2.6),

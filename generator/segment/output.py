@@ -85,7 +85,7 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
     tiles += [Tile(t[f"seg_status_{k}"], num(s.status[k]), share(s.status[k])) for k in STATUSES]
     rows = [
         [
-            r["segment"],
+            segment_name(r["segment"], s.scheme, t),
             num(r["customers"]),
             pct(r["share"]),
             num(half_up(r["ltv_mean"])) if r["ltv_mean"] is not None else "—",
@@ -93,15 +93,29 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
         ]
         for r in s.segments
     ]
-    table = Table(["segment", "customers", "share", "ltv_mean", "ltv_total"], rows, ["l", "r", "r", "r", "r"])
+    head = [t[k] for k in ("seg_segment", "seg_customers", "seg_share", "seg_ltv_mean", "seg_ltv_total")]
+    table = Table(head, rows, ["l", "r", "r", "r", "r"])
     chart = Chart(
         "segments",
         "bars",
-        f"{s.scheme}",
-        {"labels": [r["segment"] for r in s.segments], "values": [r["customers"] for r in s.segments], "fmt": "count"},
+        t["seg_chart"],
+        {
+            "labels": [segment_name(r["segment"], s.scheme, t) for r in s.segments],
+            "values": [r["customers"] for r in s.segments],
+            "fmt": "count",
+        },
         (6.4, 2.6),
     )
-    return SegmentsView(f"{Path(source).name} · {s.scheme}", tiles, table, chart)
+    return SegmentsView(f"{Path(source).name} · {t[f'seg_scheme_{s.scheme}']}", tiles, table, chart)
+
+
+_PREFIX = {"recency": "seg_status_", "value": "seg_value_", "rfm": "seg_rfm_"}
+
+
+def segment_name(name: str, scheme: str, t: dict) -> str:
+    """A segment's name in the reader's language: statuses, value tiers and the default RFM tiers are ours;
+    tiers the user named (--rfm) keep their names."""
+    return t.get(_PREFIX[scheme] + name, name)
 
 
 def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str, lang: str = "zh") -> list[str]:

@@ -111,7 +111,12 @@ def _budget(ws, book: Book, model, row: int) -> int:
     row = _table(ws, book, row, "budget", head)
     fields = [("quantity", "in_number"), ("times", "in_number"), ("unit_cost", "in_money"), ("lump_sum", "in_money")]
     for b in model.budget:
-        texts = [b.item, label("category", b.category, book.lang), b.driver, b.segment or ""]
+        texts = [
+            b.item,
+            label("category", b.category, book.lang),
+            label("driver", b.driver, book.lang),
+            b.segment or "",
+        ]
         _inputs(ws, book, row, texts, b, f"budget.{b.item}", fields)
         put_text(ws, row, 8, book.names["yes" if b.memo else "no"], book.fmt["in_text"])
         row += 1
@@ -123,7 +128,15 @@ def _revenue(ws, book: Book, model, row: int) -> int:
     row = _table(ws, book, row, "revenue", head)
     fields = [("quantity", "in_number"), ("unit_value", "in_money"), ("discount", "in_pct"), ("lump_sum", "in_money")]
     for r in model.revenue:
-        _inputs(ws, book, row, [r.item, r.horizon, r.driver, r.segment or ""], r, f"revenue.{r.item}", fields)
+        _inputs(
+            ws,
+            book,
+            row,
+            [r.item, label("horizon", r.horizon, book.lang), label("driver", r.driver, book.lang), r.segment or ""],
+            r,
+            f"revenue.{r.item}",
+            fields,
+        )
         key = f"revenue.{r.item}.margin"
         if r.margin is not None:
             _num(ws, book, row, 8, r.margin, "in_pct", key)

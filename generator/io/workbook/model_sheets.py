@@ -145,7 +145,12 @@ def write_lines(book: Book, results: Results) -> None:
         ws.write_string(0, c, book.h(h), book.fmt["head"])
     yes, no = book.names["yes"], book.names["no"]
     for r, line in enumerate(budget.lines, start=1):
-        texts = [label("category", line.category, book.lang), line.item, line.driver, line.segment or ""]
+        texts = [
+            label("category", line.category, book.lang),
+            line.item,
+            label("driver", line.driver, book.lang),
+            line.segment or "",
+        ]
         for col, text in enumerate(texts):
             put_text(ws, r, col, text, book.fmt["text"])
         cells, amount = _line_cells(ws, book, results, line, r)

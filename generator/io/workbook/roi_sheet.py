@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n.labels import label
 from ...results import Results
 from ...schema import STAGES
 from .book import NUDGE, Book, put_formula, put_text, setup_sheet
@@ -24,7 +25,8 @@ HEAD = [
 def _line(ws, book: Book, x, r: int) -> None:
     """One revenue line: inputs by reference, amount and gross profit by formula."""
     a, row, key = book.refs, r + 1, f"revenue.{x.item}."
-    for col, text in enumerate((x.item, x.horizon, x.driver, x.segment or "")):
+    shown = (x.item, label("horizon", x.horizon, book.lang), label("driver", x.driver, book.lang), x.segment or "")
+    for col, text in enumerate(shown):
         put_text(ws, r, col, text, book.fmt["text"])
     if x.driver == "lump":
         put_formula(ws, r, 7, f"=ROUND(({a[key + 'lump_sum']})*{NUDGE},2)", book.fmt["money"], x.amount)
@@ -44,7 +46,7 @@ def _totals(book: Book, results: Results, last: int) -> list[tuple]:
     plan, a = results.plan, book.refs
     rev, roi = plan.revenue, plan.roi
     rng = lambda c: f"${c}$2:${c}${last}"  # noqa: E731
-    by = lambda col, horizon: f'=SUMIFS({rng(col)},{rng("B")},"{horizon}")'  # noqa: E731
+    by = lambda col, horizon: f'=SUMIFS({rng(col)},{rng("B")},"{label("horizon", horizon, book.lang)}")'  # noqa: E731
     return [
         ("revenue_campaign", by("H", "campaign"), rev.revenue["campaign"], "money"),
         ("revenue_follow_up", by("H", "follow_up"), rev.revenue["follow_up"], "money"),
