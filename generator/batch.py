@@ -108,7 +108,7 @@ def run_batch(inputs: list[Path], out_root: Path, options: BuildOptions, jobs: i
             yield future.result()
 
 
-def write_portfolio(outcomes: list[Outcome], out_root: Path) -> list[str]:
+def write_portfolio(outcomes: list[Outcome], out_root: Path, lang: str = "zh") -> list[str]:
     """portfolio.json and portfolio.xlsx, written beside the campaign folders."""
     from .io.output import write_file_atomically
     from .io.portfolio import portfolio_dict, write_portfolio_workbook
@@ -120,7 +120,7 @@ def write_portfolio(outcomes: list[Outcome], out_root: Path) -> list[str]:
         out_root / "portfolio.json",
         lambda tmp: tmp.write_text(dumps(portfolio_dict(ordered)) + "\n", encoding="utf-8"),
     )
-    write_file_atomically(out_root / "portfolio.xlsx", lambda tmp: write_portfolio_workbook(ordered, tmp))
+    write_file_atomically(out_root / "portfolio.xlsx", lambda tmp: write_portfolio_workbook(ordered, tmp, lang))
     return ["portfolio.json", "portfolio.xlsx"]
 
 

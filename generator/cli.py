@@ -110,7 +110,7 @@ def _batch(inputs: list[Path], out_root: Path, options, jobs: int) -> None:
             for line in o.errors:
                 echo(f"  {line}", err=True)
 
-    files = write_portfolio(outcomes, out_root)
+    files = write_portfolio(outcomes, out_root, options.lang)
     failed = sum(not o.ok for o in outcomes)
     say(
         "{out}/: {files} — {built} built, {failed} failed",

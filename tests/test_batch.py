@@ -45,6 +45,11 @@ def test_batch_with_a_failure(tmp_path):
     assert data["totals"]["roi_total"] == one["roi"]["total"]
     with zipfile.ZipFile(out / "portfolio.xlsx") as zf:
         assert any(n.startswith("xl/charts/chart") for n in zf.namelist())
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out / "portfolio.xlsx")["Portfolio"]  # the locale's language (English here)
+    assert [c.value for c in ws[1]][:4] == ["Campaign", "Input", "Budget (CNY)", "Deals"]
+    assert ws["A5"].value == "Total" and ws["I2"].value is None and ws["I3"].value == "yes"
 
 
 def test_slugs_stay_unique():

@@ -138,3 +138,33 @@ TEXTS = {
         "computed_values": "computed values · fingerprint {fingerprint}",
     },
 }
+
+# portfolio.xlsx, the batch roll-up: sheet name, column headings (in COLUMNS order), total row, chart.
+PORTFOLIO = {
+    "zh": {
+        "sheet": "汇总",
+        "head": (
+            "活动", "输入文件", "总预算（元）", "预期成交", "收入（元）", "毛利（元）",
+            "总投资ROI", "单客成本（元）", "可行", "错误",
+        ),
+        "total": "合计",
+        "yes": "是",
+        "no": "否",
+        "chart": "各活动ROI与预算",
+        "x_axis": "总预算（元）",
+        "y_axis": "总投资ROI",
+    },
+    "en": {
+        "sheet": "Portfolio",
+        "head": (
+            "Campaign", "Input", "Budget (CNY)", "Deals", "Revenue (CNY)", "Gross profit (CNY)",
+            "Total ROI", "Cost per deal (CNY)", "Feasible", "Errors",
+        ),
+        "total": "Total",
+        "yes": "yes",
+        "no": "no",
+        "chart": "ROI vs budget by campaign",
+        "x_axis": "Budget (CNY)",
+        "y_axis": "Total ROI",
+    },
+}  # fmt: skip

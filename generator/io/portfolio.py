@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..calc.roi import ratio
+from ..i18n.workbook import PORTFOLIO
 from ..jsonout import Money
 from ..rounding import div, to_fen
 
@@ -57,18 +58,6 @@ def portfolio_dict(outcomes) -> dict:
     }
 
 
-COLUMNS = [
-    "campaign",
-    "input",
-    "budget_total",
-    "deals",
-    "revenue_total",
-    "gross_profit_total",
-    "roi_total",
-    "cost_per_deal",
-    "feasible",
-    "error",
-]
 SUMMED = (("budget_total", "money"), ("deals", "count"), ("revenue_total", "money"), ("gross_profit_total", "money"))
 
 
@@ -91,7 +80,7 @@ def _ratios(ws, fmts: dict, r: int, bold: str, roi: object, cost: object) -> Non
     put_formula(ws, r, 7, f'=IF(D{x}=0,"",ROUND((C{x}/D{x})*(1+1E-12),2))', fmts[bold + "money"], cost)
 
 
-def _campaign_row(ws, fmts: dict, r: int, o) -> None:
+def _campaign_row(ws, fmts: dict, r: int, o, words: dict) -> None:
     from .workbook.book import put_text
 
     put_text(ws, r, 0, o.name or o.slug)
@@ -102,27 +91,27 @@ def _campaign_row(ws, fmts: dict, r: int, o) -> None:
     for col, (key, fmt) in enumerate(SUMMED, start=2):
         ws.write_number(r, col, float(getattr(o, key)), fmts[fmt])
     _ratios(ws, fmts, r, "", o.roi_total, o.cost_per_deal)
-    put_text(ws, r, 8, "yes" if o.feasible else "no")
+    put_text(ws, r, 8, words["yes" if o.feasible else "no"])
 
 
-def _chart(wb, ws, n: int) -> None:
+def _chart(wb, ws, n: int, words: dict) -> None:
     chart = wb.add_chart({"type": "scatter"})
     chart.add_series(
         {
-            "name": "ROI vs budget",
-            "categories": ["portfolio", 1, 2, n - 1, 2],
-            "values": ["portfolio", 1, 6, n - 1, 6],
+            "name": words["chart"],
+            "categories": [words["sheet"], 1, 2, n - 1, 2],
+            "values": [words["sheet"], 1, 6, n - 1, 6],
             "marker": {"type": "circle", "size": 7},
         }
     )
-    chart.set_title({"name": "ROI vs budget"})
-    chart.set_x_axis({"name": "budget_total (CNY)"})
-    chart.set_y_axis({"name": "roi_total"})
+    chart.set_title({"name": words["chart"]})
+    chart.set_x_axis({"name": words["x_axis"]})
+    chart.set_y_axis({"name": words["y_axis"]})
     chart.set_legend({"none": True})
     ws.insert_chart(n + 2, 0, chart)
 
 
-def write_portfolio_workbook(outcomes, path: Path) -> None:
+def write_portfolio_workbook(outcomes, path: Path, lang: str = "zh") -> None:
     import xlsxwriter
 
     from .workbook.book import put_formula, put_text
@@ -130,22 +119,23 @@ def write_portfolio_workbook(outcomes, path: Path) -> None:
     options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
     wb = xlsxwriter.Workbook(str(path), options)
     wb.set_properties({"author": "budgetgen", "comments": "written by budgetgen"})
-    ws = wb.add_worksheet("portfolio")
+    words = PORTFOLIO[lang]
+    ws = wb.add_worksheet(words["sheet"])
     fmts = _formats(wb)
-    for c, h in enumerate(COLUMNS):
+    for c, h in enumerate(words["head"]):
         ws.write_string(0, c, h, fmts["head"])
     ws.set_column(0, 1, 28)
     ws.set_column(2, 8, 14)
     ws.set_column(9, 9, 60)
     ws.freeze_panes(1, 0)
     for r, o in enumerate(outcomes, start=1):
-        _campaign_row(ws, fmts, r, o)
+        _campaign_row(ws, fmts, r, o, words)
     n = len(outcomes) + 1
     t = totals(outcomes)
-    put_text(ws, n, 0, "total")
+    put_text(ws, n, 0, words["total"])
     for col, (key, fmt) in enumerate(SUMMED, start=2):
         letter = chr(65 + col)
         put_formula(ws, n, col, f"=SUM({letter}2:{letter}{n})", fmts["bold_" + fmt], t[key])
     _ratios(ws, fmts, n, "bold_", t["roi_total"], t["cost_per_deal"])
-    _chart(wb, ws, n)
+    _chart(wb, ws, n, words)
     wb.close()

@@ -134,12 +134,12 @@ class RoiView:
     mc_chart: Chart | None
 
 
-def _revenue_table(results: Results, t: dict) -> Table:
+def _revenue_table(results: Results, t: dict, lang: str) -> Table:
     rev = results.plan.revenue
     rows = [
         [
             x.item,
-            t[f"horizon_{x.horizon}"],
+            label("horizon", x.horizon, lang),
             num(x.quantity) if x.driver != "lump" else "—",
             num(x.unit_value) if x.driver != "lump" else "—",
             pct(x.discount) if x.discount else "",
@@ -241,7 +241,7 @@ def roi_view(results: Results, t: dict, lang: str) -> RoiView:
 
     mc_table, mc_note, mc_chart = _monte_carlo(results, t)
     return RoiView(
-        _revenue_table(results, t),
+        _revenue_table(results, t, lang),
         _revenue_chart(results, t),
         _roi_tiles(results, t),
         goal_seek_answers(results, lang),
