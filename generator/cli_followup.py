@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .cli_common import _attempt, _report, echo, lang, lang_option, main, output_option, say, t
+from .i18n.docs import messages, segment_name
 
 TRACK_HELP = (
     "Compare the daily figures with the plan: alerts, projection, triggered responses.\n\n\b\nExample:\n"
@@ -142,7 +143,8 @@ def segment(customers: Path, lang: str, scheme: str, as_of, where, thresholds: s
         lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into, lang)
     )
     s = report.segmentation
-    parts = " · ".join(f"{row['segment']} {num(row['customers'])}" for row in s.segments)
+    words = messages(lang)
+    parts = " · ".join(f"{segment_name(row['segment'], s.scheme, words)} {num(row['customers'])}" for row in s.segments)
     say(
         "{out}/: {files} — {customers} customers as of {as_of}: {parts}",
         out=out_dir,

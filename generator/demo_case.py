@@ -30,6 +30,7 @@ CAMPAIGN = [
     ("roi_floor", 1.8),
     ("total_customers", 85000),
     ("active_customers", 32000),
+    ("at_risk_customers", 12000),
     ("dormant_customers", 23000),
     ("lost_customers", 18000),
     ("baseline_retention", 0.376),

@@ -35,6 +35,7 @@ class Campaign:
     fulfillment_end: dt.date | None = None
     total_customers: int | None = None
     active_customers: int | None = None
+    at_risk_customers: int | None = None
     dormant_customers: int | None = None
     lost_customers: int | None = None
     baseline_retention: Decimal | None = None

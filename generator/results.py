@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .calc.goals import GoalResult, evaluate_goals
+from .calc.goals import ASSUMED_IN_PLAN, GoalResult, evaluate_goals
 from .calc.history import HistoryResult, history
 from .calc.montecarlo import DEFAULT_SEED, MonteCarloResult, monte_carlo
 from .calc.plan import Plan, compute_plan
@@ -40,7 +40,7 @@ def compute(model: Model, draws: int = 10_000, seed: int = DEFAULT_SEED) -> Resu
         model,
         fingerprint(model),
         plan,
-        evaluate_goals(model.goals, plan.metrics()),
+        evaluate_goals(model.goals, plan.metrics(), as_entered=ASSUMED_IN_PLAN),
         segment_results(f, plan.budget, plan.revenue),
         run_scenarios(model),
         tornado(model),

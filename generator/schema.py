@@ -328,6 +328,7 @@ CAMPAIGN_KEYS: dict[str, CampaignKey] = {
         CampaignKey("roi_floor", "ROI底线", "number0"),
         CampaignKey("total_customers", "总客户", "count"),
         CampaignKey("active_customers", "活跃", "count"),
+        CampaignKey("at_risk_customers", "流失风险", "count", help="3–6个月未到店"),
         CampaignKey("dormant_customers", "沉睡", "count"),
         CampaignKey("lost_customers", "流失", "count"),
         CampaignKey("baseline_retention", "当前保有率", "fraction"),

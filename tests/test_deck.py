@@ -48,7 +48,7 @@ def test_slides_and_titles(deck):
     for n, slide in enumerate(prs.slides, start=1):
         texts = slide_texts(slide)
         assert f"{n} / 19" in texts
-        assert any("9e63e22e2e7c" in t for t in texts)
+        assert any("582ca09f2825" in t for t in texts)
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     assert len(notes) >= 6 and any("87.27" in n for n in notes)
 

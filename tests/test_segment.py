@@ -120,12 +120,13 @@ def test_cli_outputs_and_into(tmp_path):
     assert result.exit_code == 0, result.output
     assert (
         result.stdout.splitlines()[0]
-        == f"{out}/: segments.json, segments.csv, segments.pdf, charts/ — 4 customers as of 2024-04-05: high 2 · mid 1 · low 1"
+        == f"{out}/: segments.json, segments.csv, segments.pdf, charts/ — 4 customers as of 2024-04-05: High value 2 · Mid value 1 · Low value 1"
     )
     data = json.loads((out / "segments.json").read_text(encoding="utf-8"))
     assert data["campaign"] == {
         "total_customers": 7,
         "active_customers": 3,
+        "at_risk_customers": 1,
         "dormant_customers": 2,
         "lost_customers": 1,
     }

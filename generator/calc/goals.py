@@ -13,6 +13,9 @@ from .roi import RevenueResult, RoiResult
 from .tiers import RATE_METRICS, metric_value
 
 LOWER_IS_BETTER = {"cost_per_deal", "budget_total"}
+# In the plan these only restate an input (the gross margin is the lines' margin): shown as entered, never
+# "met"; the retro's actuals do measure them.
+ASSUMED_IN_PLAN = frozenset({"gross_margin"})
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,13 @@ def _as_shown(metric: str, value: Decimal | int) -> Decimal:
     return excel_round(Decimal(value), places)
 
 
-def evaluate_goals(goals: tuple[Goal, ...], metrics: dict[str, Decimal | int | None]) -> tuple[GoalResult, ...]:
+def evaluate_goals(
+    goals: tuple[Goal, ...], metrics: dict[str, Decimal | int | None], as_entered: frozenset[str] = frozenset()
+) -> tuple[GoalResult, ...]:
     out = []
     for goal in goals:
         planned = metrics.get(goal.metric)
-        if planned is None:
+        if planned is None or goal.metric in as_entered:
             out.append(GoalResult(goal, None, None))
             continue
         shown, target = _as_shown(goal.metric, planned), _as_shown(goal.metric, goal.target)

@@ -34,3 +34,12 @@ CATALOGUE = {"zh": Catalogue(ZH, "zh"), "en": Catalogue(EN, "en")}
 
 def messages(lang: str) -> Catalogue:
     return CATALOGUE[lang]
+
+
+_SEGMENT_PREFIX = {"recency": "seg_status_", "value": "seg_value_", "rfm": "seg_rfm_"}
+
+
+def segment_name(name: str, scheme: str, t: dict) -> str:
+    """A segment's name in the reader's language: statuses, value tiers and the default RFM tiers are ours;
+    tiers the user named (--rfm) keep their names."""
+    return t.get(_SEGMENT_PREFIX.get(scheme, "") + name, name)

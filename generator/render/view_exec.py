@@ -151,7 +151,12 @@ class MarketView:
 
 def market_view(results: Results, t: dict, lang: str) -> MarketView:
     c = results.model.campaign
-    rows = [("base_active", c.active_customers), ("base_dormant", c.dormant_customers), ("base_lost", c.lost_customers)]
+    rows = [
+        ("base_active", c.active_customers),
+        ("base_at_risk", c.at_risk_customers),
+        ("base_dormant", c.dormant_customers),
+        ("base_lost", c.lost_customers),
+    ]
     rows = [(k, v) for k, v in rows if v is not None]
     table = chart = None
     if c.total_customers and rows:

@@ -110,7 +110,7 @@ def cases_view(results: Results, t: dict, lang: str) -> CasesView:
     if not rows:
         return CasesView(None, None, t["no_history"])
     table = Table(
-        [t["campaign"], t["year"], t["budget"], t["revenue"], t["gross_profit"], t["deals"], "ROI"],
+        [t["campaign"], t["year"], t["budget"], t["revenue"], t["gross_profit"], t["deals_actual"], "ROI"],
         [
             [
                 h.campaign,

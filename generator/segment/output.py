@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fmt import num, pct
+from ..i18n.docs import segment_name
 from ..jsonout import dumps
 from ..render.tables import Chart, Table, Tile
 from ..rounding import half_up
@@ -18,6 +19,7 @@ from .schemes import STATUSES, Segmentation
 CAMPAIGN_KEYS = {
     "total_customers": None,
     "active_customers": "active",
+    "at_risk_customers": "at_risk",
     "dormant_customers": "dormant",
     "lost_customers": "lost",
 }
@@ -107,15 +109,6 @@ def segments_view(s: Segmentation, source: str, t: dict) -> SegmentsView:
         (6.4, 2.6),
     )
     return SegmentsView(f"{Path(source).name} · {t[f'seg_scheme_{s.scheme}']}", tiles, table, chart)
-
-
-_PREFIX = {"recency": "seg_status_", "value": "seg_value_", "rfm": "seg_rfm_"}
-
-
-def segment_name(name: str, scheme: str, t: dict) -> str:
-    """A segment's name in the reader's language: statuses, value tiers and the default RFM tiers are ours;
-    tiers the user named (--rfm) keep their names."""
-    return t.get(_PREFIX[scheme] + name, name)
 
 
 def write_segments(s: Segmentation, source: str, folder: Path, fingerprint: str, lang: str = "zh") -> list[str]:
