@@ -21,9 +21,9 @@ TITLES = [ZH["doc_title"]] + [
     ZH[k]
     for k in ["s_exec"]
     + ["s_market"] * 2
-    + ["s_plan"] * 4
+    + ["s_plan"] * 6
     + ["s_budget"] * 5
-    + ["s_roi"] * 2
+    + ["s_roi"] * 3
     + ["s_risk"] * 2
     + ["s_cases", "s_compare"]
 ]
@@ -43,11 +43,11 @@ def slide_texts(slide) -> list[str]:
 
 def test_slides_and_titles(deck):
     prs = Presentation(deck / "proposal.pptx")
-    assert len(prs.slides) == 19  # a title slide and one per page of the PDF
+    assert len(prs.slides) == 22  # a title slide, one per page of the PDF, a second slide for 3 busy pages
     assert [slide_texts(s)[0] for s in prs.slides] == TITLES
     for n, slide in enumerate(prs.slides, start=1):
         texts = slide_texts(slide)
-        assert f"{n} / 19" in texts
+        assert f"{n} / 22" in texts
         assert any("582ca09f2825" in t for t in texts)
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     assert len(notes) >= 6 and any("87.27" in n for n in notes)
@@ -124,3 +124,55 @@ def test_hostile_text_stays_literal(case, tmp_path):
         xml = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".xml"))
     assert b"hlinkClick" not in xml
     assert b"&lt;script&gt;" in xml
+
+
+def _view_parts(view):
+    """Every table and chart of the PDF's view, with where it sits."""
+    import dataclasses
+
+    from generator.render.tables import Chart, Table
+
+    def walk(x, path):
+        if isinstance(x, (Table, Chart)):
+            yield path, x
+        elif dataclasses.is_dataclass(x):
+            for f in dataclasses.fields(x):
+                yield from walk(getattr(x, f.name), f"{path}.{f.name}")
+
+    return list(walk(view, "view"))
+
+
+def test_every_table_and_chart_of_the_pdf_is_on_the_slides_with_the_same_figures(deck, demo_results):
+    from generator.render.tables import Chart
+    from generator.render.view import proposal_view
+
+    prs = Presentation(deck / "proposal.pptx")
+    tables: dict[tuple, list[list[list[str]]]] = {}  # header → the body of each slide's table
+    charts = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                rows = [[c.text for c in row.cells] for row in shape.table.rows]
+                tables.setdefault(tuple(rows[0]), []).append(rows[1:])  # continued slides repeat the header
+            if shape.has_chart:
+                charts[shape.chart.chart_title.text_frame.text] = shape.chart
+    view = proposal_view(demo_results, "zh")
+    parts = _view_parts(view)
+    assert len(parts) >= 25
+    for where, part in parts:
+        if isinstance(part, Chart):
+            assert part.title in charts, where
+            continue
+        expected = [[str(c) for c in row] for row in [*part.rows, *([part.foot] if part.foot else [])]]
+        blocks = tables.get(tuple(str(h) for h in part.head), [])
+        runs = [
+            [row for block in blocks[i:j] for row in block]
+            for i in range(len(blocks))
+            for j in range(i + 1, len(blocks) + 1)
+        ]
+        assert expected in runs, where
+    scenarios = charts[view.compare.scenarios_chart.title]
+    assert [type(p).__name__ for p in scenarios.plots] == ["BarPlot", "LinePlot"]  # budget bars and the ROI line
+    assert list(scenarios.plots[1].series[0].values) == pytest.approx(view.compare.scenarios_chart.data["roi"])
+    gantt = charts[view.plan.timeline_chart.title]
+    assert gantt.value_axis.tick_labels.number_format == "mm-dd"  # dates, not day numbers

@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "p_plan_timeline": "Timeline",
     "p_plan_offer": "Target segments, offers and channels",
     "p_plan_funnel": "Funnel and feasibility",
+    "p_plan_needed": "The rate each stage would need on its own",
     "p_budget_summary": "Seven budget categories",
     "p_budget_lines_a": "Lines (1): incentives and promotion",
     "p_budget_lines_b": "Lines (2): systems, labour, fulfilment, management",

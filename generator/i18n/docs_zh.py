@@ -29,6 +29,7 @@ ZH: dict[str, str] = {
     "p_plan_timeline": "时间计划",
     "p_plan_offer": "目标客群、权益与渠道",
     "p_plan_funnel": "转化漏斗与可行性",
+    "p_plan_needed": "各环节单独达标所需转化率",
     "p_budget_summary": "七大类预算汇总",
     "p_budget_lines_a": "明细（一）：权益与推广",
     "p_budget_lines_b": "明细（二）：系统、人力、履约与管理",

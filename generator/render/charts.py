@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from .tables import Chart
+from .tables import Chart, spread
 
 FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -212,9 +212,6 @@ def histogram(ax, d):
     ax.grid(axis="y", visible=False)
 
 
-_SPOTS = ((-0.22, 0.22), (0.22, 0.22), (-0.22, -0.22), (0.22, -0.22), (0.0, 0.0))  # up to five risks per cell
-
-
 def matrix(ax, d):
     for p in range(1, 6):
         for i in range(1, 6):
@@ -222,15 +219,11 @@ def matrix(ax, d):
             color = "#F6D7D3" if score >= 15 else "#FBEBC8" if score >= 8 else "#E3F0E6"
             ax.add_patch(plt.Rectangle((p - 0.5, i - 0.5), 1, 1, color=color, zorder=0))
     cells = list(zip(d["p"], d["i"], strict=True))
-    seen: dict[tuple[int, int], int] = {}
-    for n, (p, i) in enumerate(cells, start=1):
+    for n, ((p, i), (x, y)) in enumerate(zip(cells, spread(cells), strict=True), start=1):
         if not p or not i:
             continue
-        k = seen.get((p, i), 0)
-        seen[(p, i)] = k + 1
-        dx, dy = _SPOTS[k % len(_SPOTS)] if cells.count((p, i)) > 1 else (0.0, 0.0)
-        ax.scatter(p + dx, i + dy, s=150, color=NAVY, zorder=3, edgecolors="white", linewidths=0.8)
-        ax.annotate(str(n), (p + dx, i + dy), ha="center", va="center", color="white", fontsize=7.5, zorder=4)
+        ax.scatter(x, y, s=150, color=NAVY, zorder=3, edgecolors="white", linewidths=0.8)
+        ax.annotate(str(n), (x, y), ha="center", va="center", color="white", fontsize=7.5, zorder=4)
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))

@@ -169,8 +169,10 @@ def _plan(view: ProposalView) -> list[SlideSpec]:
             t["p_plan_offer"],
             [plain(v.plan.no_segments)] if v.plan.no_segments else [],
             table=v.plan.segments_table or v.plan.offers_table,
-            chart=None,
+            notes="\n".join(_paras(v.plan.strategy_paras[:3], t)),
         ),
+        *([SlideSpec(t["s_plan"], t["offers"], table=v.plan.offers_table)] if v.plan.segments_table else []),
+        *([SlideSpec(t["s_plan"], t["channel"], table=v.plan.channels_table)] if v.plan.channels_table else []),
         SlideSpec(
             t["s_plan"],
             t["p_plan_funnel"],
@@ -178,6 +180,13 @@ def _plan(view: ProposalView) -> list[SlideSpec]:
             table=v.plan.funnel_table,
             chart=v.plan.funnel_chart,
             notes=plain(v.plan.feasibility),
+        ),
+        SlideSpec(
+            t["s_plan"],
+            t["p_plan_needed"],
+            _paras(v.plan.strategy_paras[3:], t),
+            table=v.plan.needed_table,
+            notes="\n".join(_paras(v.plan.strategy_paras[3:], t)),
         ),
     ]
 
@@ -216,14 +225,11 @@ def _roi_risk(view: ProposalView) -> list[SlideSpec]:
             chart=v.roi.revenue_chart,
             notes=" ".join(v.roi.goal_seek[:3]),
         ),
-        SlideSpec(
-            t["s_roi"],
-            t["p_roi_risk"],
-            [v.roi.mc_note],
-            table=v.roi.stress_table or v.roi.mc_table,
-            chart=v.roi.tornado_chart,
-            notes=v.roi.mc_note,
-            chart2=v.roi.mc_chart,
+        SlideSpec(t["s_roi"], t["p_roi_risk"], table=v.roi.stress_table, chart=v.roi.tornado_chart),
+        *(
+            [SlideSpec(t["s_roi"], t["monte_carlo"], [v.roi.mc_note], table=v.roi.mc_table, chart=v.roi.mc_chart)]
+            if v.roi.mc_table
+            else []
         ),
         SlideSpec(
             t["s_risk"],

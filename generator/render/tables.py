@@ -54,3 +54,19 @@ class Chart:
     @property
     def src(self) -> str:
         return f"charts/{self.name}.png"
+
+
+_SPOTS = ((-0.22, 0.22), (0.22, 0.22), (-0.22, -0.22), (0.22, -0.22), (0.0, 0.0))  # up to five risks per cell
+
+
+def spread(cells: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Where to draw each risk on the 5×5 matrix: alone in its cell at the centre, else at a corner of it,
+    so markers sharing a cell never hide each other (the PDF and the slides place them alike)."""
+    seen: dict[tuple[int, int], int] = {}
+    out = []
+    for cell in cells:
+        k = seen.get(cell, 0)
+        seen[cell] = k + 1
+        dx, dy = _SPOTS[k % len(_SPOTS)] if cells.count(cell) > 1 else (0.0, 0.0)
+        out.append((cell[0] + dx, cell[1] + dy))
+    return out
