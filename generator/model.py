@@ -248,3 +248,4 @@ class Actuals:
     revenue: tuple[tuple[str, Decimal], ...]
     lessons: tuple[tuple[str, str], ...]  # (kind, text)
     goals: tuple[tuple[str, Decimal], ...] = ()  # (metric, actual) for goals the model does not compute
+    unplanned: tuple[tuple[str, str, Decimal], ...] = ()  # (category, item, actual): spend the plan did not have

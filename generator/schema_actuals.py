@@ -3,7 +3,7 @@ actuals workbook of `retro` (SPEC §7)."""
 
 from __future__ import annotations
 
-from .schema import ENUM_LABELS, Sheet
+from .schema import CATEGORIES, ENUM_LABELS, Sheet
 from .schema import _c as _c
 
 # Tracking metrics a risk trigger may name (evaluated by `budgetgen track`).
@@ -53,7 +53,8 @@ ACTUALS: dict[str, Sheet] = {
             (
                 _c("item", "项目", "text", True),
                 _c("actual", "实际", "money", True),
-                _c("plan", "计划(参考)", "money", help="计划金额,仅供参考"),
+                _c("plan", "计划（参考）", "money", help="计划金额，仅供参考"),
+                _c("category", "类别", "enum", help="计划外支出填写其类别", enum=CATEGORIES),
             ),
         ),
         Sheet(
@@ -62,7 +63,7 @@ ACTUALS: dict[str, Sheet] = {
             (
                 _c("item", "收入项", "text", True),
                 _c("actual", "实际", "money", True),
-                _c("plan", "计划(参考)", "money", help="计划金额,仅供参考"),
+                _c("plan", "计划（参考）", "money", help="计划金额，仅供参考"),
             ),
         ),
         Sheet(

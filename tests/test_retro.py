@@ -69,9 +69,10 @@ def test_retro_workbook_recalculates_to_retro_json(demo_retro, tmp_path):
     summary = wb["概览"]
     from generator.calc.retro import HEADLINE
 
-    for key, row in zip(HEADLINE, summary.iter_rows(min_row=5, max_row=9), strict=True):
-        if key != "roi_total":
-            assert round(row[3].value, 2) == round(data["variance"][key], 2), key
+    rows = summary.iter_rows(min_row=5, max_row=4 + len(HEADLINE))
+    for key, row in zip(HEADLINE, rows, strict=True):
+        assert round(row[2].value, 2) == round(data["actual"][key], 2), key
+        assert round(row[3].value, 2) == round(data["variance"][key], 2), key
         assert row[4].value == pytest.approx(data["variance_pct"][key], rel=1e-9), key
     rates = {row[0].value: row[2].value for row in wb["转化率"].iter_rows(min_row=2)}
     assert rates["预约率"] == pytest.approx(data["rates"]["booking_rate"]["actual"], rel=1e-12)
@@ -125,7 +126,10 @@ def test_bad_actuals_are_located(tmp_path):
     lines = result.stderr.splitlines()
     assert f'{path}: daily!F4: deals must be a whole number ≥ 0, got "-3"' in lines
     assert any(
-        line.startswith(f'{path}: costs!A3: "传单" names no budget line or channel; valid items: 预约礼券, 到店礼包')
+        line.startswith(
+            f'{path}: costs!A3: "传单" names no budget line or channel; to record unplanned spend, give its '
+            "category (类别); planned items: 预约礼券, 到店礼包"
+        )
         for line in lines
     )
     assert f'{path}: revenue!B2: actual must be a number ≥ 0 (yuan, like 1234.50 or 1,234.50), got "lots"' in lines
@@ -138,7 +142,7 @@ def test_init_actuals_from_an_input(tmp_path):
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(path)
     items = [row[0].value for row in wb["costs"].iter_rows(min_row=2)]
-    assert items[:3] == ["预约礼券", "到店礼包", "积分奖励"] and items[-1] == "contingency"
+    assert items[:3] == ["预约礼券", "到店礼包", "积分奖励"] and items[-1] == "应急储备"
     assert [row[0].value for row in wb["daily"].iter_rows(min_row=2)] == list(range(1, 15))
 
 
@@ -158,3 +162,51 @@ def test_retro_in_english(tmp_path):
     assert data["improvements"][0].startswith(
         "Contingency reserved CNY 64.64k, used CNY 85.00k: next time reserve at least 10.5%"
     )
+
+
+def _retro_json(tmp_path, path) -> tuple[dict, str]:
+    out = tmp_path / "r"
+    result = CliRunner().invoke(main, ["retro", str(DEMO), str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "retro.json").read_text(encoding="utf-8")), result.stderr
+
+
+def test_campaign_period_compares_like_with_like_and_follow_up_waits(tmp_path):
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(ACTUALS.read_bytes())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["revenue"]
+    follow_up = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "后续维修（3个月）")
+    ws.delete_rows(follow_up[0].row)  # repairs in the next 3 months are not known yet
+    wb.save(path)
+    data, _ = _retro_json(tmp_path, path)
+    assert data["follow_up_pending"] == ["后续维修（3个月）"]
+    assert data["actual"]["revenue_total"] is None and data["actual"]["roi_total"] is None
+    assert data["variance"]["roi_total"] is None
+    # the campaign period: maintenance 2,998,560 + accessories 387,314 vs the plan's 2,921,760 + 400,000
+    assert data["actual"]["revenue_campaign"] == 3385874.0
+    assert data["plan"]["revenue_campaign"] == 3321760.0
+    assert data["variance"]["revenue_campaign"] == 64114.0
+    assert data["actual"]["roi_campaign"] == pytest.approx(
+        data["actual"]["gross_profit_campaign"] / data["actual"]["budget_total"]
+    )
+
+
+def test_unplanned_spend_is_recorded_and_missing_lines_are_warned(tmp_path):
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(ACTUALS.read_bytes())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["costs"]
+    ws.cell(1, 4, "category")
+    ws.cell(ws.max_row + 1, 1, "临时加印海报")
+    ws.cell(ws.max_row, 2, 3000)
+    ws.cell(ws.max_row, 4, "promotion")
+    missing = ws.cell(2, 1).value
+    ws.delete_rows(2)
+    wb.save(path)
+    data, stderr = _retro_json(tmp_path, path)
+    poster = next(x for x in data["lines"] if x["item"] == "临时加印海报")
+    assert poster == {"category": "promotion", "item": "临时加印海报", "plan": 0.0, "actual": 3000.0,
+                      "variance": 3000.0, "unplanned": True}  # fmt: skip
+    assert next(x for x in data["lines"] if x["item"] == missing)["actual"] is None
+    assert f'{path}: costs: warning: no actual cost for "{missing}": shown as not reported, not as 0' in stderr

@@ -11,7 +11,11 @@ from .goals import GoalResult, evaluate_goals
 from .plan import Plan
 from .tracking import RATE_PAIRS, _rate, cumulative_deals
 
-HEADLINE = ("deals", "revenue_total", "budget_total", "gross_profit_total", "roi_total")
+# Campaign-period figures first: the actuals know them when the campaign ends. Follow-up revenue (repairs in
+# the months after) is compared only when the actuals report it; until then the totals are pending.
+CAMPAIGN_PERIOD = ("revenue_campaign", "gross_profit_campaign", "roi_campaign")
+WITH_FOLLOW_UP = ("revenue_total", "gross_profit_total", "roi_total")
+HEADLINE = ("deals", "budget_total", *CAMPAIGN_PERIOD, *WITH_FOLLOW_UP)
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class LineVariance:
     item: str
     plan: Decimal
     actual: Decimal | None  # None: not reported
+    unplanned: bool = False  # spend on an item the plan did not have (plan 0)
 
     @property
     def variance(self) -> Decimal | None:
@@ -42,12 +47,25 @@ class Retro:
     categories: dict[str, tuple[Decimal, Decimal]]  # plan, actual (contingency: reserved, used)
     contingency_reserved: Decimal
     contingency_used: Decimal
-    revenue_lines: tuple[tuple[str, Decimal, Decimal, Decimal, Decimal], ...]  # item, plan, actual, margin, actual gp
+    revenue_lines: tuple[tuple[str, Decimal, Decimal, Decimal, Decimal, str], ...]  # item, plan, actual, margin,
+    # actual gross profit, horizon
     goals: tuple[GoalResult, ...]
     goal_actuals: dict[str, Decimal]
     lessons: tuple[tuple[str, str], ...]
     suggestions: tuple[Suggestion, ...]
     days: tuple
+    follow_up_pending: tuple[str, ...] = ()  # follow-up revenue lines the actuals do not report yet
+
+    @property
+    def daily_spend(self) -> Decimal:
+        """The daily sheet's spend column, summed (to reconcile with the costs sheet)."""
+        return sum((d.spend for d in self.days if d.spend is not None), Decimal(0))
+
+    @property
+    def spend_gap(self) -> Decimal | None:
+        """Daily spend vs the costs sheet's total, as a share of the latter."""
+        costs = self.actual["budget_total"]
+        return div(self.daily_spend - costs, costs) if costs else None
 
     @property
     def contingency_variance(self) -> Decimal:
@@ -74,35 +92,65 @@ class Retro:
         return out
 
 
+def _revenue(plan: Plan, actuals: Actuals) -> tuple[list, tuple[str, ...]]:
+    """Each revenue line's plan and actual (0 when not reported), and the follow-up lines not reported yet."""
+    revenue = dict(actuals.revenue)
+    rows = []
+    for x in plan.revenue.lines:
+        actual = revenue.get(x.item, Decimal(0))
+        rows.append((x.item, x.amount, actual, x.margin, to_fen(actual * x.margin), x.horizon))
+    pending = tuple(x.item for x in plan.revenue.lines if x.horizon == "follow_up" and x.item not in revenue)
+    return rows, pending
+
+
+def _figures(rev_lines: list, budget: Decimal, deals: int, pending: tuple[str, ...]) -> dict:
+    """The headline actuals; the totals with follow-up are None while follow-up revenue is pending."""
+    campaign = [r for r in rev_lines if r[5] == "campaign"]
+    revenue = {
+        "campaign": sum((r[2] for r in campaign), Decimal(0)),
+        "total": sum((r[2] for r in rev_lines), Decimal(0)),
+    }
+    gp = {"campaign": sum((r[4] for r in campaign), Decimal(0)), "total": sum((r[4] for r in rev_lines), Decimal(0))}
+    figs: dict[str, Decimal | int | None] = {
+        "deals": deals,
+        "budget_total": budget,
+        "revenue_campaign": revenue["campaign"],
+        "gross_profit_campaign": gp["campaign"],
+        "roi_campaign": div(gp["campaign"], budget) if budget else None,
+        "revenue_total": revenue["total"],
+        "gross_profit_total": gp["total"],
+        "roi_total": div(gp["total"], budget) if budget else None,
+    }
+    if pending:
+        figs.update(dict.fromkeys(WITH_FOLLOW_UP))
+    return figs
+
+
+def _plan_figures(plan: Plan) -> dict[str, Decimal | int | None]:
+    rev, gp = plan.revenue.revenue, plan.revenue.gross_profit
+    return {
+        "deals": plan.funnel.forward.deals,
+        "budget_total": plan.budget.total,
+        "revenue_campaign": rev["campaign"],
+        "gross_profit_campaign": gp["campaign"],
+        "roi_campaign": plan.roi.campaign,
+        "revenue_total": rev["total"],
+        "gross_profit_total": gp["total"],
+        "roi_total": plan.roi.total,
+    }
+
+
 def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     costs = dict(actuals.costs)
     lines = tuple(
         LineVariance(x.category, x.item, x.amount, costs.get(x.item)) for x in plan.budget.lines if not x.memo
-    )
+    ) + tuple(LineVariance(cat, item, Decimal(0), amount, True) for cat, item, amount in actuals.unplanned)
     used = costs.get(CONTINGENCY, Decimal(0))
-    budget_actual = sum(costs.values(), Decimal(0))
-    revenue = dict(actuals.revenue)
-    rev_lines = []
-    for x in plan.revenue.lines:
-        actual = revenue.get(x.item, Decimal(0))
-        rev_lines.append((x.item, x.amount, actual, x.margin, to_fen(actual * x.margin)))
-    revenue_actual = sum((r[2] for r in rev_lines), Decimal(0))
-    gp_actual = sum((r[4] for r in rev_lines), Decimal(0))
+    budget_actual = sum(costs.values(), Decimal(0)) + sum((a for _, _, a in actuals.unplanned), Decimal(0))
+    rev_lines, pending = _revenue(plan, actuals)
     deals_actual = sum(d.deals or 0 for d in actuals.daily)
-    plan_figs: dict[str, Decimal | int | None] = {
-        "deals": plan.funnel.forward.deals,
-        "revenue_total": plan.revenue.revenue["total"],
-        "budget_total": plan.budget.total,
-        "gross_profit_total": plan.revenue.gross_profit["total"],
-        "roi_total": plan.roi.total,
-    }
-    actual_figs: dict[str, Decimal | int | None] = {
-        "deals": deals_actual,
-        "revenue_total": revenue_actual,
-        "budget_total": budget_actual,
-        "gross_profit_total": gp_actual,
-        "roi_total": div(gp_actual, budget_actual) if budget_actual else None,
-    }
+    plan_figs = _plan_figures(plan)
+    actual_figs = _figures(rev_lines, budget_actual, deals_actual, pending)
     categories = {}
     for cat in dict.fromkeys(x.category for x in lines):
         group = [x for x in lines if x.category == cat]
@@ -114,10 +162,9 @@ def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     f = plan.funnel.forward
     rates_plan = {k: div(f.get(n), f.get(d)) if f.get(d) else None for k, (n, d) in RATE_PAIRS.items()}
     rates_actual = {k: _rate(actuals.daily, n, d) for k, (n, d) in RATE_PAIRS.items()}
-    horizons = {x.item: x.horizon for x in plan.revenue.lines}
+    gp_all, revenue_all = sum((r[4] for r in rev_lines), Decimal(0)), sum((r[2] for r in rev_lines), Decimal(0))
     extra = {
-        "revenue_campaign": sum((a for item, _, a, _, _ in rev_lines if horizons[item] == "campaign"), Decimal(0)),
-        "gross_margin": div(gp_actual, revenue_actual) if revenue_actual else None,
+        "gross_margin": div(gp_all, revenue_all) if revenue_all else None,
         "cost_per_deal": to_fen(div(budget_actual, deals_actual)) if deals_actual else None,
     }
     metrics = {**actual_figs, **extra, **rates_actual, **dict(actuals.goals)}
@@ -125,7 +172,7 @@ def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     return Retro(
         plan_figs, actual_figs, rates_plan, rates_actual, lines, categories, plan.budget.contingency, used,
         tuple(rev_lines), goals, dict(actuals.goals), actuals.lessons,
-        suggestions(plan, plan_figs, actual_figs, rates_plan, rates_actual, used), actuals.daily,
+        suggestions(plan, plan_figs, actual_figs, rates_plan, rates_actual, used), actuals.daily, pending,
     )  # fmt: skip
 
 

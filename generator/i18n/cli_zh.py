@@ -80,7 +80,11 @@ ZH: dict[str, str] = {
     "{after} ({high}) is above {before} ({low}) on day {day}": "第 {day} 天{after}（{high}）高于{before}（{low}）",
     "revenue is blank on day {days}, which report deals; ROI to date counts those days' revenue as 0": "第 {days} 天有成交但收入为空；截至目前的ROI按这些天收入为 0 计算",
     'no "{key}" sheet ({label}); `budgetgen init --actuals PATH --from INPUT` writes one': "缺少“{label}”工作表（{key}）；`budgetgen init --actuals PATH --from INPUT` 可生成",
-    '"{item}" names no budget line or channel; valid items: {valid}, contingency': "“{item}”不是预算明细或渠道；可用：{valid}、contingency（应急储备）",
+    '"{item}" names no budget line or channel; to record unplanned spend, give its category '
+    "(类别); planned items: {valid}, 应急储备": "“{item}”不是预算明细或渠道；如为计划外支出，请填写其类别；计划内项目：{valid}、应急储备",
+    'no actual cost for "{item}": shown as not reported, not as 0': "“{item}”没有实际成本：显示为“未报告”，不按 0 计",
+    "the daily spend adds to {daily:,.2f} but the costs sheet to {costs:,.2f} ({gap:+.1%}); "
+    "the retro counts the costs sheet": "每日花费合计 {daily:,.2f}，而成本表合计 {costs:,.2f}（{gap:+.1%}）；复盘以成本表为准",
     '"{item}" names no revenue line; valid items: {valid}': "“{item}”不是收入项；可用：{valid}",
     "has no daily rows": "没有每日数据行",
     "no such file": "文件不存在",

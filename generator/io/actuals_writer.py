@@ -29,7 +29,7 @@ def plan_actuals(results) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     plan = results.plan
     days = results.model.campaign.execution_days
     costs = [(x.item, None, float(x.amount)) for x in plan.budget.lines if not x.memo]
-    costs.append(("contingency", None, float(plan.budget.contingency)))
+    costs.append(("应急储备", None, float(plan.budget.contingency)))  # read back as the contingency
     return {
         "daily": (
             ("day", "reached", "opened", "booked", "arrived", "deals", "revenue", "spend"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..calc.retro import HEADLINE, Retro
+from ..calc.retro import HEADLINE, WITH_FOLLOW_UP, Retro
 from ..calc.tracking import RATE_PAIRS, plan_pace
 from ..i18n.labels import label
 from ..i18n.workbook import RETRO_SHEETS
@@ -105,14 +105,15 @@ def _costs(ws, x: _Ctx) -> None:
 def _revenue(ws, x: _Ctx) -> None:
     """Plan, actual and margin inputs; actual gross profit by formula."""
     book = x.book
-    _head(ws, book, 0, ["item", "plan", "actual", "margin", "actual_gross_profit", "variance"])
-    for i, (item, plan, actual, margin, gp) in enumerate(x.r.revenue_lines, start=1):
+    _head(ws, book, 0, ["item", "plan", "actual", "margin", "actual_gross_profit", "variance", "horizon"])
+    for i, (item, plan, actual, margin, gp, horizon) in enumerate(x.r.revenue_lines, start=1):
         put_text(ws, i, 0, item, book.fmt["text"])
         _input(ws, book, i, 1, plan, "in_money")
         _input(ws, book, i, 2, actual, "in_money")
         _input(ws, book, i, 3, margin, "in_pct")
         put_formula(ws, i, 4, f"=ROUND((C{i + 1}*D{i + 1})*{NUDGE},2)", book.fmt["money"], gp)
         put_formula(ws, i, 5, f"=C{i + 1}-B{i + 1}", book.fmt["money"], actual - plan)
+        put_text(ws, i, 6, label("horizon", horizon, x.lang), book.fmt["text"])
     x.revenue_last = len(x.r.revenue_lines) + 1
 
 
@@ -146,13 +147,18 @@ def _summary_formulas(x: _Ctx) -> dict[str, str]:
     """The actual column: formulas over the other sheets' actuals."""
     rn, cn = x.names["revenue"], x.names["costs"]
     row = {key: SUMMARY_FIRST + i + 1 for i, key in enumerate(HEADLINE)}  # 1-based
-    budget, gross_profit = f"C{row['budget_total']}", f"C{row['gross_profit_total']}"
+    budget = f"C{row['budget_total']}"
+    col = lambda c: f"'{rn}'!${c}$2:${c}${x.revenue_last}"  # noqa: E731
+    campaign = f'{col("G")},"{label("horizon", "campaign", x.lang)}"'
     return {
         "deals": f"=SUM({x.daily_col('deals')})",
-        "revenue_total": f"=SUM('{rn}'!$C$2:$C${x.revenue_last})",
         "budget_total": f"=SUM('{cn}'!$D$2:$D${x.cost_last})",
-        "gross_profit_total": f"=SUM('{rn}'!$E$2:$E${x.revenue_last})",
-        "roi_total": f'=IF({budget}=0,"—",{gross_profit}/{budget})',
+        "revenue_campaign": f"=SUMIFS({col('C')},{campaign})",
+        "gross_profit_campaign": f"=SUMIFS({col('E')},{campaign})",
+        "roi_campaign": f'=IF({budget}=0,"—",C{row["gross_profit_campaign"]}/{budget})',
+        "revenue_total": f"=SUM({col('C')})",
+        "gross_profit_total": f"=SUM({col('E')})",
+        "roi_total": f'=IF({budget}=0,"—",C{row["gross_profit_total"]}/{budget})',
     }
 
 
@@ -163,14 +169,17 @@ def _summary(ws, x: _Ctx) -> None:
     ws.write_string(1, 0, f"fingerprint {x.results.fingerprint}", book.fmt["note"])
     _head(ws, book, SUMMARY_FIRST - 1, ["metric", "plan", "actual", "variance", "variance %"])
     formulas = _summary_formulas(x)
-    fmts = {"deals": ("in_count", "count"), "roi_total": ("in_number", "ratio")}
+    fmts = {"deals": ("in_count", "count"), "roi_total": ("in_ratio", "ratio"), "roi_campaign": ("in_ratio", "ratio")}
     for i, key in enumerate(HEADLINE, start=SUMMARY_FIRST):
         plan_fmt, fmt = fmts.get(key, ("in_money", "money"))
         put_text(ws, i, 0, book.h(key), book.fmt["text"])
         _input(ws, book, i, 1, r.plan[key], plan_fmt)
-        put_formula(ws, i, 2, formulas[key], book.fmt[fmt], "—" if r.actual[key] is None else r.actual[key])
+        if r.follow_up_pending and key in WITH_FOLLOW_UP:  # not known until follow-up revenue is reported
+            put_text(ws, i, 2, book.h("pending"), book.fmt["text"])
+        else:
+            put_formula(ws, i, 2, formulas[key], book.fmt[fmt], "—" if r.actual[key] is None else r.actual[key])
         var, pct = r.variance[key], r.variance_pct[key]
-        var_fmt = book.fmt["ratio" if key == "roi_total" else fmt]
+        var_fmt = book.fmt["number2" if key.startswith("roi") else fmt]  # a difference of ratios is not a ratio
         put_formula(ws, i, 3, f'=IFERROR(C{i + 1}-B{i + 1},"")', var_fmt, "" if var is None else var)
         pct_formula = f'=IFERROR(IF(B{i + 1}=0,"",D{i + 1}/B{i + 1}),"")'
         put_formula(ws, i, 4, pct_formula, book.fmt["pct"], "" if pct is None else pct)
@@ -210,7 +219,7 @@ def _charts(ws, x: _Ctx) -> None:
             )
         chart.set_title({"name": title})
         chart.set_size({"width": 520, "height": 280})
-        ws.insert_chart(11 + k * 15, 0, chart)
+        ws.insert_chart(SUMMARY_FIRST + len(HEADLINE) + 2 + k * 15, 0, chart)
 
 
 def write_retro_workbook(results: Results, r: Retro, path: Path, lang: str = "zh") -> None:

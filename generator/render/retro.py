@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..calc.retro import HEADLINE, Retro, Suggestion
+from ..calc.retro import HEADLINE, WITH_FOLLOW_UP, Retro, Suggestion
 from ..fmt import num, pct, ratio, yuan
 from ..i18n.docs import messages
 from ..i18n.labels import label
@@ -17,7 +17,7 @@ from .env import render
 from .tables import Chart, Table, Tile, sentence
 from .view import doc_view
 
-MONEY = {"revenue_total", "budget_total", "gross_profit_total"}
+MONEY = {"revenue_total", "budget_total", "gross_profit_total", "revenue_campaign", "gross_profit_campaign"}
 
 
 def _fig(key: str, value):
@@ -42,10 +42,13 @@ def retro_dict(results: Results, r: Retro, t: dict, lang: str) -> dict:
                 "plan": Money(x.plan),
                 "actual": None if x.actual is None else Money(x.actual),
                 "variance": None if x.variance is None else Money(x.variance),
+                "unplanned": x.unplanned,
             }
             for x in r.lines
         ],
         "contingency": {"reserved": Money(r.contingency_reserved), "used": Money(r.contingency_used)},
+        "follow_up_pending": list(r.follow_up_pending),
+        "spend": {"daily": Money(r.daily_spend), "costs": Money(r.actual["budget_total"] or 0)},
         "goals": [
             {"level": g.goal.level, "metric": g.goal.metric, "target": g.goal.target, "actual": g.planned, "met": g.met}
             for g in r.goals
@@ -84,6 +87,7 @@ class RetroView:
     lessons: (kind title, texts) by kind.
     categories_chart: plan vs actual by category.
     cumulative_chart: cumulative deals vs the target's pace.
+    notes: follow-up revenue pending; daily spend vs the costs sheet.
     """
 
     tiles: list[Tile]
@@ -95,30 +99,36 @@ class RetroView:
     lessons: list[tuple[str, list[str]]]
     categories_chart: Chart
     cumulative_chart: Chart
+    notes: list[str]
 
 
 def _show(key: str, value, t) -> str:
     if value is None:
         return "—"
-    if key == "roi_total":
+    if key.startswith("roi"):
         return ratio(value)
     if key in MONEY:
         return t.big(value, 2)
     return num(value)
 
 
-def _headline(r: Retro, t: dict, names: dict[str, str]) -> tuple[list[Tile], Table]:
-    tiles = [Tile(names[k], _show(k, r.actual[k], t), f"{t['planned']} {_show(k, r.plan[k], t)}") for k in HEADLINE]
+def _headline(r: Retro, t: dict) -> tuple[list[Tile], Table]:
+    """Actual vs plan, campaign period first; totals with follow-up are pending until it is reported."""
+    pending = bool(r.follow_up_pending)
+
+    def actual(k: str) -> str:
+        return t["r_pending"] if pending and k in WITH_FOLLOW_UP else _show(k, r.actual[k], t)
 
     def variance(k: str) -> str:
-        if k != "roi_total":
-            return _show(k, r.variance[k], t)
-        return f"{float(r.variance[k]):+.2f}" if r.variance[k] is not None else "—"
+        if r.variance[k] is None:
+            return "—"
+        return f"{float(r.variance[k]):+.2f}" if k.startswith("roi") else _show(k, r.variance[k], t)
 
-    rows = [
-        [names[k], _show(k, r.plan[k], t), _show(k, r.actual[k], t), variance(k), pct(r.variance_pct[k])]
+    tiles = [
+        Tile(t["r_tile"].format(name=t[f"r_{k}"]), actual(k), f"{t['planned']} {_show(k, r.plan[k], t)}")
         for k in HEADLINE
     ]
+    rows = [[t[f"r_{k}"], _show(k, r.plan[k], t), actual(k), variance(k), pct(r.variance_pct[k])] for k in HEADLINE]
     head = [t["metric"], t["planned"], t["actual"], t["variance"], t["variance_pct"]]
     return tiles, Table(head, rows, ["l", "r", "r", "r", "r"])
 
@@ -127,7 +137,7 @@ def _lines_table(r: Retro, t: dict, lang: str) -> Table:
     rows = [
         [
             label("category", x.category, lang),
-            x.item,
+            x.item + t["aside"].format(note=t["r_unplanned"]) if x.unplanned else x.item,
             yuan(x.plan),
             yuan(x.actual) if x.actual is not None else t["not_reported"],
             yuan(x.variance) if x.variance is not None else "—",
@@ -181,14 +191,7 @@ def _retro_charts(results: Results, r: Retro, t: dict, lang: str) -> tuple[Chart
 
 
 def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
-    names = {
-        "deals": t["deals"],
-        "revenue_total": t["revenue_total"],
-        "budget_total": t["budget"],
-        "gross_profit_total": t["gross_profit"],
-        "roi_total": t["roi_total"],
-    }
-    tiles, variance = _headline(r, t, names)
+    tiles, variance = _headline(r, t)
     rates = Table(
         [t["rate"], t["planned"], t["actual"]],
         [[label("metric", k, lang), pct(r.rates_plan[k]), pct(r.rates_actual[k])] for k in r.rates_plan],
@@ -209,7 +212,18 @@ def retro_view(results: Results, r: Retro, t: dict, lang: str) -> RetroView:
         [x for x in lessons if x[1]],
         categories_chart,
         cumulative_chart,
+        _notes(r, t),
     )
+
+
+def _notes(r: Retro, t: dict) -> list[str]:
+    notes = [t["r_pending_note"].format(items=t["list_sep"].join(r.follow_up_pending))] if r.follow_up_pending else []
+    costs = r.actual["budget_total"] or 0
+    gap = r.spend_gap
+    notes.append(
+        t["r_spend_gap"].format(daily=yuan(r.daily_spend), costs=yuan(costs), pct=pct(gap) if gap is not None else "—")
+    )
+    return notes
 
 
 def _goal(value, unit) -> str:
