@@ -57,7 +57,7 @@ def test_too_many_rows_refused_before_parsing(case, tmp_path):
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'<dimension ref="A1:C21"\s*/>', b'<dimension ref="A1:C150000"/>', data)
+                data = re.sub(rb'<dimension ref="A1:C\d+"\s*/>', b'<dimension ref="A1:C150000"/>', data)
                 assert b"150000" in data
             zout.writestr(info, data)
     assert problems(path) == ["F: a sheet has 150,000 rows; inputs are limited to 100,000 rows"]

@@ -220,9 +220,12 @@ def _notes(r: Retro, t: dict) -> list[str]:
     notes = [t["r_pending_note"].format(items=t["list_sep"].join(r.follow_up_pending))] if r.follow_up_pending else []
     costs = r.actual["budget_total"] or 0
     gap = r.spend_gap
-    notes.append(
-        t["r_spend_gap"].format(daily=yuan(r.daily_spend), costs=yuan(costs), pct=pct(gap) if gap is not None else "—")
-    )
+    if any(d.spend is not None for d in r.days):  # only when the daily sheet reports spend
+        notes.append(
+            t["r_spend_gap"].format(
+                daily=yuan(r.daily_spend), costs=yuan(costs), pct=pct(gap) if gap is not None else "—"
+            )
+        )
     return notes
 
 
