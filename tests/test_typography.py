@@ -23,12 +23,16 @@ CJK_RUN = re.compile(rf"[{CJK}][{CJK}\u3000-\u303f\uff00-\uffef]*")
 
 
 def _commands(out: Path) -> list[list[str]]:
+    from generator.segment.demo_customers import generate
+
     demo = str(INPUTS / "demo.xlsx")
+    customers = out.parent / f"{out.name}-customers.csv"  # generated (not committed), as `make demo` does
+    generate(customers)
     return [
         ["build", demo, "-o", str(out / "build"), "--pptx", "--html"],
         ["track", demo, str(INPUTS / "demo-daily.csv"), "-o", str(out / "track")],
         ["retro", demo, str(INPUTS / "demo-actuals.xlsx"), "-o", str(out / "retro")],
-        ["segment", str(INPUTS / "demo-customers.csv"), "--as-of", "2024-04-05", "-o", str(out / "seg")],
+        ["segment", str(customers), "--as-of", "2024-04-05", "-o", str(out / "seg")],
     ]
 
 
