@@ -6,6 +6,7 @@ English key or its Chinese label; this module is the one table of both.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 STAGES = ("pool", "reached", "opened", "booked", "arrived", "deals")
@@ -338,7 +339,8 @@ CAMPAIGN_KEYS: dict[str, CampaignKey] = {
 
 
 def normalise_name(text: str) -> str:
-    return "".join(str(text).split()).lower()
+    """Headers compare without spaces, case or width: 计划（参考） and 计划(参考) are one name (NFKC)."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
 
 
 def match_key(text: str, labels: dict[str, str]) -> str | None:

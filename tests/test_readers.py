@@ -48,3 +48,15 @@ def test_init_writes_the_committed_demo(tmp_path, demo_results):
 def test_fingerprint_changes_with_any_assumption(case, tmp_path, demo_results):
     case.set("budget", 1, "unit_cost", 6)
     assert compute(load(case.xlsx(tmp_path / "x.xlsx")).model).fingerprint != demo_results.fingerprint
+
+
+def test_headers_match_whatever_the_width_of_their_punctuation():
+    from generator.schema import match_key
+    from generator.schema_actuals import ACTUALS
+
+    labels = {c.key: c.label for c in ACTUALS["costs"].columns}
+    # a workbook written before the labels became full-width, a hand-typed header, and init's bilingual one
+    assert match_key("计划(参考)", labels) == "plan"
+    assert match_key("计划（参考）", labels) == "plan"
+    assert match_key("计划(参考) (plan)", labels) == "plan"
+    assert match_key("类别", labels) == "category"
