@@ -103,8 +103,8 @@ def _revenue(plan: Plan, actuals: Actuals) -> tuple[list, tuple[str, ...]]:
     return rows, pending
 
 
-def _figures(rev_lines: list, budget: Decimal, deals: int, pending: tuple[str, ...]) -> dict:
-    """The headline actuals; the totals with follow-up are None while follow-up revenue is pending."""
+def _figures(rev_lines: list, budget: Decimal, deals: int) -> dict:
+    """The headline actuals, as reported (the totals count follow-up revenue only if it is reported)."""
     campaign = [r for r in rev_lines if r[5] == "campaign"]
     revenue = {
         "campaign": sum((r[2] for r in campaign), Decimal(0)),
@@ -121,8 +121,6 @@ def _figures(rev_lines: list, budget: Decimal, deals: int, pending: tuple[str, .
         "gross_profit_total": gp["total"],
         "roi_total": div(gp["total"], budget) if budget else None,
     }
-    if pending:
-        figs.update(dict.fromkeys(WITH_FOLLOW_UP))
     return figs
 
 
@@ -150,7 +148,9 @@ def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     rev_lines, pending = _revenue(plan, actuals)
     deals_actual = sum(d.deals or 0 for d in actuals.daily)
     plan_figs = _plan_figures(plan)
-    actual_figs = _figures(rev_lines, budget_actual, deals_actual, pending)
+    reported = _figures(rev_lines, budget_actual, deals_actual)
+    # the totals with follow-up are unknown while follow-up revenue is pending
+    actual_figs = {**reported, **dict.fromkeys(WITH_FOLLOW_UP)} if pending else reported
     categories = {}
     for cat in dict.fromkeys(x.category for x in lines):
         group = [x for x in lines if x.category == cat]
@@ -162,7 +162,7 @@ def retro(model: Model, plan: Plan, actuals: Actuals) -> Retro:
     f = plan.funnel.forward
     rates_plan = {k: div(f.get(n), f.get(d)) if f.get(d) else None for k, (n, d) in RATE_PAIRS.items()}
     rates_actual = {k: _rate(actuals.daily, n, d) for k, (n, d) in RATE_PAIRS.items()}
-    gp_all, revenue_all = sum((r[4] for r in rev_lines), Decimal(0)), sum((r[2] for r in rev_lines), Decimal(0))
+    gp_all, revenue_all = reported["gross_profit_total"], reported["revenue_total"]
     extra = {
         "gross_margin": div(gp_all, revenue_all) if revenue_all else None,
         "cost_per_deal": to_fen(div(budget_actual, deals_actual)) if deals_actual else None,
