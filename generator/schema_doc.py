@@ -5,7 +5,8 @@ Run ``python -m generator.schema_doc > docs/inputs.md``; a test checks the page 
 
 from __future__ import annotations
 
-from .schema import CAMPAIGN_KEYS, SHEETS
+from .schema import SHEETS
+from .schema_campaign import CAMPAIGN_KEYS
 
 KINDS = {
     "text": "text",

@@ -7,7 +7,6 @@ English names are here. A key with no name is a bug: ``label`` raises KeyError.
 from __future__ import annotations
 
 from ..schema import (
-    CAMPAIGN_KEYS,
     CATEGORY_LABELS,
     DRIVER_LABELS,
     GOAL_LEVEL_LABELS,
@@ -16,6 +15,7 @@ from ..schema import (
     STAGE_LABELS,
     TIER_METRICS,
 )
+from ..schema_campaign import CAMPAIGN_KEYS
 
 _METRICS_ZH = {
     **TIER_METRICS,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..schema import CAMPAIGN_KEYS, ENUM_LABELS, SHEETS, Column
+from ..schema import ENUM_LABELS, SHEETS, Column
+from ..schema_campaign import CAMPAIGN_KEYS
 
 _RATE_KINDS = {"rate", "fraction"}
 _FORMATS = {

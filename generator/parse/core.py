@@ -8,7 +8,8 @@ from decimal import Decimal
 from ..errors import Collector, Named, msg
 from ..io.grid import Grid
 from ..model import BudgetLine, Campaign, Channel, Funnel, RevenueLine, Segment
-from ..schema import CAMPAIGN_KEYS, ENUM_LABELS, RATE_INTO, RATES, SHEETS, STAGES, match_key
+from ..schema import ENUM_LABELS, RATE_INTO, RATES, SHEETS, STAGES, match_key
+from ..schema_campaign import CAMPAIGN_KEYS
 from ..values import CONVERTERS, BadValue, is_blank, to_decimal
 from .tables import Row, read_table, unique
 

@@ -242,7 +242,7 @@ def _write_into(s: Segmentation, workbook: Path) -> None:
             put(sheet, r, 3, float(half_up(row["ltv_mean"], 2)))
     campaign = next((ws for ws in wb.worksheets if (found := sheet_for(ws.title)) and found.key == "campaign"), None)
     if campaign is not None:
-        from ..schema import CAMPAIGN_KEYS as KEYS
+        from ..schema_campaign import CAMPAIGN_KEYS as KEYS
 
         labels = {k.key: k.label for k in KEYS.values()}
         rows = {
