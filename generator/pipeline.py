@@ -36,6 +36,7 @@ def load(path: Path) -> Loaded:
     from .calc.checks import check_paths, check_plan
     from .calc.plan import compute_plan
     from .io.reader import read_source
+    from .pages import report_left_out
     from .parse import parse_model
 
     problems = Collector()
@@ -45,6 +46,7 @@ def load(path: Path) -> Loaded:
         check_paths(model, problems)
     if model is not None and not problems.has_errors:
         check_plan(model, compute_plan(model), problems)
+        report_left_out(model, problems)
     problems.raise_if_errors()
     if model is None:  # pragma: no cover - parse_model reports why
         raise InputError([Problem(str(path), msg("could not be read"))])

@@ -134,6 +134,35 @@ def test_validate_prints_warnings(runner, tmp_path, case):
     assert result.stdout == f"{path}: OK (1 warning)\n"
 
 
+def test_validate_names_each_page_left_out_and_the_sheet_that_fills_it(runner, tmp_path, case):
+    for name in ("narrative", "goals", "timeline", "benchmarks", "sensitivity", "stress", "uncertainty", "risks"):
+        del case.sheets[name]
+    case.sheets["budget"] = (case.sheets["budget"][0], [r for r in case.rows("budget") if not r[7]])
+    path = case.xlsx(tmp_path / "x.xlsx")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0
+    left_out = "warning: the proposal leaves out the page"
+    assert result.stderr.splitlines() == [
+        f'{path}: {left_out} "Opportunity, timing and competition" (nothing to show); rows in sheet narrative would add it',
+        f'{path}: {left_out} "SMART goals and goal hierarchy" (nothing to show); rows in sheet goals would add it',
+        f'{path}: {left_out} "Timeline" (nothing to show); rows in sheet timeline would add it',
+        f'{path}: {left_out} "Contingency and revenue-side items" (nothing to show); '
+        "lines of sheet budget marked in column memo would add it",
+        f'{path}: {left_out} "Industry benchmarks" (nothing to show); rows in sheet benchmarks would add it',
+        f'{path}: {left_out} "Sensitivity, stress and Monte Carlo" (nothing to show); '
+        "rows in sheet sensitivity, stress or uncertainty would add it",
+        f'{path}: {left_out} "Risk register" (nothing to show); rows in sheet risks would add it',
+        f'{path}: {left_out} "Probability × impact and triggered responses" (nothing to show); '
+        "rows in sheet risks would add it",
+    ]
+    assert result.stdout == f"{path}: OK (8 warnings)\n"
+    zh = runner.invoke(main, ["validate", str(path), "--lang", "zh"])
+    assert zh.stderr.splitlines()[5] == (
+        f"{path}: 警告：资源申请书不含“敏感性、压力测试与蒙特卡洛”页（没有可展示的内容）；"
+        "在“敏感性”、“压力测试”或“不确定性”工作表中填写即可加入"
+    )
+
+
 def test_init_writes_a_workbook_that_builds(runner, tmp_path):
     path = tmp_path / "mine.xlsx"
     result = runner.invoke(main, ["init", str(path)])

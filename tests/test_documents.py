@@ -286,3 +286,36 @@ def test_long_inputs_flow_onto_more_pages_with_headers(case, tmp_path):
     continued = [p for p in range(1, n + 1) if "加班补贴39" in pdftotext(out / "proposal.pdf", p)]
     assert continued and "计算依据" in pdftotext(out / "proposal.pdf", continued[0])  # the header repeats
     assert all(f"{p} / {n}" in pdftotext(out / "proposal.pdf", p) for p in (1, n))
+
+
+SPARSE_KEEPS = ("funnel", "budget", "revenue")  # with the campaign sheet: the required sheets only
+
+
+def sparse_case(case):
+    for name in [k for k in case.sheets if k not in SPARSE_KEEPS]:
+        del case.sheets[name]
+    case.sheets["budget"] = (case.sheets["budget"][0], [r for r in case.rows("budget") if not r[7]])  # no memo
+    return case
+
+
+def test_sparse_input_leaves_empty_pages_out_and_numbers_follow(case, tmp_path):
+    from generator.render.deck import slides_of
+
+    results = compute(load(sparse_case(case).xlsx(tmp_path / "x.xlsx")).model, draws=200)
+    out = tmp_path / "out"
+    out.mkdir()
+    write_documents(results, out, "zh", html=False)
+    n = pages(out / "proposal.pdf")
+    assert n == 8  # exec, base, offer, funnel, summary, lines a and b, ROI
+    titles = ["执行摘要", "客户基盘现状", "目标客群、权益与渠道", "转化漏斗与可行性", "七大类预算汇总"]
+    titles += ["明细（一）：权益与推广", "明细（二）：系统、人力、履约与管理", "收入构成与投资回报"]
+    for p, title in enumerate(titles, start=1):
+        text = pdftotext(out / "proposal.pdf", p)
+        assert title in text and re.search(rf"\b{p} ?/ ?{n}\s*$", text), p
+    assert "应急储备 = 六项成本合计" in pdftotext(
+        out / "proposal.pdf", 5
+    )  # the reserve's sentence moves to the summary
+    subtitles = [s.subtitle for s in slides_of(proposal_view(results, "zh"))]
+    assert not {"机会、时机与竞争", "SMART目标与目标体系", "时间计划", "应急储备与收入端项目", "风险清单"} & set(
+        subtitles
+    )

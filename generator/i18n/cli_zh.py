@@ -174,6 +174,8 @@ ZH: dict[str, str] = {
     "{head}: failed ({n} errors) · {seconds:.1f} s": "{head}: 失败（{n} 个错误）· {seconds:.1f} 秒",
     "{out}/: {files} — {built} built, {failed} failed": "{out}/: {files} — 成功 {built} 个，失败 {failed} 个",
     "Check an input and print every problem with its file, sheet and cell; writes nothing.\n\n\b\nExample:\n  budgetgen validate inputs/demo.xlsx": "检查输入，列出每个问题所在的文件、工作表和单元格；不写任何文件。\n\n\b\n示例：\n  budgetgen validate inputs/demo.xlsx",
+    'the proposal leaves out the page "{page}" (nothing to show); rows in sheet {sheet} would add it': "资源申请书不含“{page}”页（没有可展示的内容）；在{sheet}工作表中填写即可加入",
+    'the proposal leaves out the page "{page}" (nothing to show); lines of sheet {sheet} marked in column {column} would add it': "资源申请书不含“{page}”页（没有可展示的内容）；在{sheet}工作表中将“{column}”列标为“是”的明细即可加入",
     "{path}: OK (1 warning)": "{path}: 通过（1 个警告）",
     "{path}: OK ({n} warnings)": "{path}: 通过（{n} 个警告）",
     "Write a fresh input workbook filled with a worked case, or an actuals workbook.\n\n\b\nExample:\n  budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx\n  budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx": "生成填好示例案例的输入工作簿，或实际数据工作簿。\n\n\b\n示例：\n  budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx\n  budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx",

@@ -201,6 +201,7 @@ EN: dict[str, str] = {
     "kind_improvement": "Improvements",
     "kind_strategic": "Strategic value",
     "not_reported": "not reported",
+    "or": " or ",
     "list_sep": ", ",
     "r_deals": "Deals",
     "r_budget_total": "Spend (CNY k)",

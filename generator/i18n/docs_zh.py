@@ -198,6 +198,7 @@ ZH: dict[str, str] = {
     "kind_improvement": "改进空间",
     "kind_strategic": "战略价值",
     "not_reported": "未报",
+    "or": "或",
     "list_sep": "、",
     "r_deals": "成交（人）",
     "r_budget_total": "花费（万元）",

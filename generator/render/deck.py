@@ -37,6 +37,7 @@ class SlideSpec:
     chart: Chart | None = None
     notes: str = ""
     chart2: Chart | None = None  # a second chart, below the table
+    page: str = ""  # the proposal page it shows (generator.pages); left out with it
 
 
 def plain(text) -> str:
@@ -148,12 +149,14 @@ def _exec_market(view: ProposalView) -> list[SlideSpec]:
             table=v.market.base_table,
             chart=v.market.base_chart,
             notes="\n".join(_paras(v.market.base_paras, t)),
+            page="market_base",
         ),
         SlideSpec(
             t["s_market"],
             t["p_market_why"],
             _paras(v.market.why_paras, t),
             notes="\n".join(_paras(v.market.why_paras, t)),
+            page="market_why",
         ),
     ]
 
@@ -162,8 +165,14 @@ def _plan(view: ProposalView) -> list[SlideSpec]:
     """Goals, timeline, offers and funnel."""
     t, v = view.doc.t, view
     return [
-        SlideSpec(t["s_plan"], t["p_plan_goals"], table=v.plan.goals_table),
-        SlideSpec(t["s_plan"], t["p_plan_timeline"], table=v.plan.timeline_table, chart=v.plan.timeline_chart),
+        SlideSpec(t["s_plan"], t["p_plan_goals"], table=v.plan.goals_table, page="plan_goals"),
+        SlideSpec(
+            t["s_plan"],
+            t["p_plan_timeline"],
+            table=v.plan.timeline_table,
+            chart=v.plan.timeline_chart,
+            page="plan_timeline",
+        ),
         SlideSpec(
             t["s_plan"],
             t["p_plan_offer"],
@@ -198,7 +207,7 @@ def _budget(view: ProposalView) -> list[SlideSpec]:
         SlideSpec(
             t["s_budget"],
             t["p_budget_summary"],
-            [t["wan_unit"]],
+            [t["wan_unit"], "" if "budget_reserve" in view.doc.pages else v.budget.contingency_note],
             table=v.budget.categories_table,
             chart=v.budget.categories_chart,
             notes=plain(e.lead),
@@ -206,9 +215,19 @@ def _budget(view: ProposalView) -> list[SlideSpec]:
         SlideSpec(t["s_budget"], t["p_budget_lines_a"], [t["wan_unit"]], table=v.budget.lines_a),
         SlideSpec(t["s_budget"], t["p_budget_lines_b"], [t["wan_unit"]], table=v.budget.lines_b),
         SlideSpec(
-            t["s_budget"], t["p_budget_reserve"], [v.budget.contingency_note, t["memo_note"]], table=v.budget.memo_table
+            t["s_budget"],
+            t["p_budget_reserve"],
+            [v.budget.contingency_note, t["memo_note"]],
+            table=v.budget.memo_table,
+            page="budget_reserve",
         ),
-        SlideSpec(t["s_budget"], t["p_budget_bench"], table=v.budget.bench_table, chart=v.budget.bench_chart),
+        SlideSpec(
+            t["s_budget"],
+            t["p_budget_bench"],
+            table=v.budget.bench_table,
+            chart=v.budget.bench_chart,
+            page="budget_bench",
+        ),
     ]
 
 
@@ -225,7 +244,7 @@ def _roi_risk(view: ProposalView) -> list[SlideSpec]:
             chart=v.roi.revenue_chart,
             notes=" ".join(v.roi.goal_seek[:3]),
         ),
-        SlideSpec(t["s_roi"], t["p_roi_risk"], table=v.roi.stress_table, chart=v.roi.tornado_chart),
+        SlideSpec(t["s_roi"], t["p_roi_risk"], table=v.roi.stress_table, chart=v.roi.tornado_chart, page="roi_risk"),
         *(
             [SlideSpec(t["s_roi"], t["monte_carlo"], [v.roi.mc_note], table=v.roi.mc_table, chart=v.roi.mc_chart)]
             if v.roi.mc_table
@@ -237,6 +256,7 @@ def _roi_risk(view: ProposalView) -> list[SlideSpec]:
             [v.risk.empty] if v.risk.empty else [],
             table=v.risk.register,
             chart=v.risk.matrix_chart,
+            page="risk_register",
         ),
         SlideSpec(
             t["s_risk"],
@@ -244,6 +264,7 @@ def _roi_risk(view: ProposalView) -> list[SlideSpec]:
             [v.risk.reserve_note],
             table=v.risk.triggers_table,
             notes=v.risk.reserve_note,
+            page="risk_matrix",
         ),
     ]
 
@@ -258,6 +279,7 @@ def _closing(view: ProposalView) -> list[SlideSpec]:
             [v.cases.empty] if v.cases.empty else [],
             table=v.cases.history_table,
             chart=v.cases.history_chart,
+            page="cases",
         ),
         SlideSpec(
             t["s_compare"],
@@ -266,6 +288,7 @@ def _closing(view: ProposalView) -> list[SlideSpec]:
             table=v.compare.scenarios_table,
             chart=v.compare.scenarios_chart,
             notes=plain(v.compare.recommendation),
+            page="compare",
         ),
     ]
 
@@ -289,6 +312,7 @@ def _continued(spec: SlideSpec, continued: str) -> list[SlideSpec]:
 
 def slides_of(view: ProposalView) -> list[SlideSpec]:
     specs = [*_exec_market(view), *_plan(view), *_budget(view), *_roi_risk(view), *_closing(view)]
+    specs = [s for s in specs if not s.page or s.page in view.doc.pages]
     return [part for spec in specs for part in _continued(spec, view.doc.t["continued"])]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..fmt import num, pct, ratio, wan
 from ..i18n.docs import messages
+from ..pages import shown_pages
 from ..results import Results
 from .tables import Chart, Para, Table, Tile
 from .view_budget import BudgetView, RoiView, budget_view, roi_view
@@ -28,6 +29,7 @@ class Doc:
     name: campaign name.
     fingerprint: first 12 hex of the inputs' SHA-256.
     subtitle: region · owner · execution window.
+    pages: the keys of the proposal pages shown (generator.pages), in order.
     """
 
     lang: str
@@ -35,6 +37,7 @@ class Doc:
     name: str
     fingerprint: str
     subtitle: str
+    pages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def doc_view(results: Results, lang: str) -> Doc:
     c = results.model.campaign
     t = messages(lang)
     parts = [p for p in (c.region, c.owner, f"{t['window']} {c.start.isoformat()} – {c.end.isoformat()}") if p]
-    return Doc(lang, t, c.name, results.fingerprint, " · ".join(parts))
+    return Doc(lang, t, c.name, results.fingerprint, " · ".join(parts), shown_pages(results.model))
 
 
 def proposal_view(results: Results, lang: str = "zh") -> ProposalView:
