@@ -26,7 +26,8 @@ RETRO_HELP = (
 SEGMENT_HELP = (
     "Segment a dealer-system customer export (CSV or xlsx).\n\n\b\nExample:\n"
     "  budgetgen segment inputs/demo-customers.csv --as-of 2024-04-05\n"
-    "  budgetgen segment export.csv --scheme value --where \"status == 'dormant'\" --into my-campaign.xlsx"
+    "  budgetgen segment export.csv --scheme value --where \"status == 'dormant'\" --into my-campaign.xlsx\n"
+    '  budgetgen segment dms.csv --columns "customer_id=会员编号,last_visit=最后进厂日期" --skip-bad-rows'
 )
 
 
@@ -102,6 +103,25 @@ def _check_where(ctx, param, value):
     return value
 
 
+def _check_columns(ctx, param, value: str | None) -> dict[str, str]:
+    """--columns "key=name,key=name" as {key: name}; a usage error names what is wrong."""
+    from .segment.read import COLUMNS
+
+    if not value:
+        return {}
+    out: dict[str, str] = {}
+    for part in value.replace("，", ",").split(","):
+        key, sep, name = (x.strip() for x in part.partition("="))
+        if not part.strip():
+            continue
+        if not sep or not name or key not in COLUMNS:
+            raise click.BadParameter(
+                t('"{part}" is not KEY=COLUMN with KEY one of {keys}', part=part.strip(), keys=", ".join(COLUMNS))
+            )
+        out[key] = name
+    return out
+
+
 @main.command(help=t(SEGMENT_HELP))
 @click.argument("customers", type=click.Path(path_type=Path))
 @lang_option
@@ -124,11 +144,25 @@ def _check_where(ctx, param, value):
     type=click.Path(path_type=Path),
     help=t("Write the segments and base counts into this input workbook (a backup is kept)."),
 )
+@click.option(
+    "--columns",
+    callback=_check_columns,
+    help=t('Your export\'s own column names, e.g. "customer_id=会员编号,last_visit=最后进厂日期".'),
+)
+@click.option(
+    "--skip-bad-rows",
+    "skip_bad_rows",
+    is_flag=True,
+    help=t("Segment the good rows; list the bad ones with their reasons in rejects.csv."),
+)
 @output_option("output/<slug>-segments/")
-def segment(customers: Path, lang: str, scheme: str, as_of, where, thresholds: str, rfm, into, out) -> None:
+def segment(
+    customers: Path, lang: str, scheme: str, as_of, where, thresholds: str, rfm, into, columns, skip_bad_rows, out
+) -> None:
     from .fmt import num
-    from .pipeline import segment as run_segment
     from .pipeline import slug
+    from .pipeline_segment import SegmentOptions
+    from .pipeline_segment import segment as run_segment
 
     try:
         months = tuple(float(x) for x in thresholds.split(","))
@@ -139,9 +173,10 @@ def segment(customers: Path, lang: str, scheme: str, as_of, where, thresholds: s
             t("give three increasing numbers of months, like 3,6,12"), param_hint="--thresholds"
         ) from None
     out_dir = out or Path("output") / f"{slug(customers)}-segments"
-    report = _attempt(
-        lambda: run_segment(customers, out_dir, scheme, as_of.date() if as_of else None, where, months, rfm, into, lang)
+    options = SegmentOptions(
+        scheme, as_of.date() if as_of else None, where, months, rfm, columns or {}, skip_bad_rows, lang
     )
+    report = _attempt(lambda: run_segment(customers, out_dir, options, into))
     s = report.segmentation
     words = messages(lang)
     parts = " · ".join(f"{segment_name(row['segment'], s.scheme, words)} {num(row['customers'])}" for row in s.segments)

@@ -14,6 +14,7 @@ from .i18n.cli import render
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # how to go on, after the errors; not counted as one
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Problem:
         body = self.message.text(lang) if isinstance(self.message, Msg) else str(self.message)
         if self.level == WARNING:
             return render("{where}: warning: {body}", {"where": self.where, "body": body}, lang)
+        if self.level == NOTE:
+            return render("{where}: hint: {body}", {"where": self.where, "body": body}, lang)
         return f"{self.where}: {body}"
 
     def __str__(self) -> str:
@@ -97,6 +100,9 @@ class Collector:
     def warn(self, where: str, template: str | Msg, **args: object) -> None:
         message = template if isinstance(template, Msg) else Msg(template, args)
         self.problems.append(Problem(where, message, WARNING))
+
+    def note(self, where: str, template: str, **args: object) -> None:
+        self.problems.append(Problem(where, Msg(template, args), NOTE))
 
     @property
     def has_errors(self) -> bool:

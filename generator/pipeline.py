@@ -5,12 +5,11 @@ The CLI calls these functions; nothing here imports click.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calc.montecarlo import DEFAULT_SEED
-from .errors import Collector, InputError, MessageError, Problem, msg
+from .errors import Collector, InputError, Problem, msg
 from .model import Model
 from .results import Results, compute
 
@@ -194,123 +193,3 @@ def retro(input_path: Path, actuals_path: Path, out_dir: Path, lang: str = "zh")
         write,
         "retro",
     )
-
-
-@dataclass(frozen=True)
-class SegmentReport:
-    segmentation: object
-    out_dir: Path
-    files: list[str]
-    warnings: list[Problem]
-    backup: Path | None = None
-    into_problems: list[Problem] = field(default_factory=list)
-
-
-def _validate_as(tmp: Path, shown: Path) -> None:
-    """Validate a staged copy of a workbook, reporting problems under the workbook's own name."""
-    try:
-        load(tmp)
-    except InputError as exc:
-        raise InputError(
-            [Problem(p.where.replace(str(tmp), str(shown)), p.message, p.level) for p in exc.problems]
-        ) from None
-
-
-@contextmanager
-def _locked(workbook: Path):
-    """Hold an exclusive lock on ``workbook`` while it is rewritten; a second run is refused, not queued."""
-    import fcntl
-
-    with workbook.open("rb") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise InputError(
-                [Problem(str(workbook), msg("another budgetgen run is writing this workbook; try again when it ends"))]
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _segmentation(customers: Path, scheme: str, as_of, where: str | None, thresholds, rfm: str | None):
-    """Read the export and segment it: (the segmentation, the reader's warnings); InputError for problems."""
-    import datetime as dt
-
-    from .segment.read import read_customers
-    from .segment.schemes import DEFAULT_RFM, DEFAULT_THRESHOLDS, parse_rfm
-    from .segment.schemes import segment as run_scheme
-    from .segment.where import WhereError
-
-    problems = Collector()
-    tiers = DEFAULT_RFM
-    if rfm:
-        try:
-            tiers = parse_rfm(rfm)
-        except MessageError as exc:
-            raise InputError([Problem("--rfm", exc.message)]) from None
-    frame = read_customers(customers, problems)
-    problems.raise_if_errors()
-    if scheme == "value" and "ltv" not in frame.columns:
-        raise InputError([Problem(str(customers), msg('the value scheme needs an "ltv" column (终身价值)'))])
-    try:
-        result = run_scheme(
-            frame, scheme, as_of or dt.date.today(), where, tuple(thresholds or DEFAULT_THRESHOLDS), rfm=tiers
-        )
-    except WhereError as exc:
-        raise InputError([Problem("--where", exc.message)]) from None
-    except TypeError:  # e.g. a text column compared with a number
-        raise InputError(
-            [Problem("--where", msg("compares a text column with a number (or a number column with 'text')"))]
-        ) from None
-    return result, problems.warnings
-
-
-def segment(
-    customers: Path,
-    out_dir: Path,
-    scheme: str = "recency",
-    as_of=None,
-    where: str | None = None,
-    thresholds=None,
-    rfm: str | None = None,
-    into: Path | None = None,
-    lang: str = "zh",
-) -> SegmentReport:
-    """Segment a dealer-system export; optionally write the result into an input workbook."""
-    import hashlib
-
-    from .io.output import check_output_dir, write_atomically
-    from .segment.output import commit_into, prepare_into, write_segments
-
-    if into is not None and not into.is_file():
-        raise InputError([Problem(str(into), msg("no such workbook (--into)"))])
-    result, warnings = _segmentation(customers, scheme, as_of, where, thresholds, rfm)
-    fingerprint = hashlib.sha256(customers.read_bytes()).hexdigest()[:12]
-    inputs = (customers, into) if into is not None else (customers,)
-    check_output_dir(out_dir, inputs)
-    files: list[str] = []
-
-    def write() -> None:
-        write_atomically(
-            out_dir,
-            lambda tmp: files.extend(write_segments(result, str(customers), tmp, fingerprint, lang)),
-            command="segment",
-            fingerprint=fingerprint,
-            inputs=inputs,
-        )
-
-    if into is None:
-        write()
-        return SegmentReport(result, out_dir, files, warnings)
-    with _locked(into):  # the workbook is staged and validated first, replaced only after the files are written
-        staged = prepare_into(result, into, lambda tmp: _validate_as(tmp, into))
-        try:
-            write()
-        except BaseException:
-            staged.unlink(missing_ok=True)
-            raise
-        backup = commit_into(staged, into)
-    into_problems = load(into).warnings
-    return SegmentReport(result, out_dir, files, warnings, backup, into_problems)

@@ -19,6 +19,7 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!#|~])")
 _AUTOLINK = re.compile(r"(?i)(\w)(://)|\b(www)\.")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -52,6 +53,6 @@ def csv_cell(value: object) -> object:
     """A cell for a CSV file: text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str):
         value = clean(value)
-        if value.startswith(_FORMULA):
+        if value.startswith(_FORMULA) and not _NUMBER.match(value):  # -5 is a number, not a formula
             return "'" + value
     return value

@@ -184,6 +184,7 @@ def conv_date(raw: object) -> dt.date:
     if isinstance(raw, dt.date):
         return raw
     text = conv_text(raw).replace("/", "-").replace(".", "-")
+    text = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(-\d+)?)?$", "", text)  # a midnight time an export adds
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text) or re.match(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", text)
     if m:
         try:

@@ -36,8 +36,8 @@ def frame(tmp_path):
     path.write_text(FIXTURE, encoding="gbk")
     problems = Collector()
     out = read_customers(path, problems)
-    assert not problems.problems
-    return out
+    assert not problems.problems and not out.bad
+    return out.frame
 
 
 def test_recency_statuses_by_hand(frame):
@@ -76,22 +76,95 @@ def test_rfm_first_matching_tier(frame):
     ]
 
 
-def test_bad_rows_are_located(tmp_path):
+BAD = (
+    "customer_id,last_visit,visits_12m,spend_12m,note\n"
+    "A1,2024-01-01,1,100,x\nA1,2024-01-02,1,100,y\n,2024-01-01,1,1,\nA3,soon,2.5,-5,\n"
+    'A4,2024年3月5日,3,"¥1,200",\nA5,2024-03-05 00:00:00,2,300,=1+1\n'
+)
+
+
+def test_bad_rows_are_located_with_their_values_and_a_hint(tmp_path):
     path = tmp_path / "c.csv"
-    path.write_text(
-        "customer_id,last_visit,visits_12m,spend_12m\nA1,2024-01-01,1,100\nA1,2024-01-02,1,100\n,2024-01-01,1,1\nA3,soon,x,-5\n"
-    )
+    path.write_text(BAD, encoding="utf-8")
     result = CliRunner().invoke(main, ["segment", str(path), "--as-of", AS_OF, "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
+        f'{path}: warning: unknown column "note" is ignored',
         f"{path}:4: customer_id is required (客户编号)",
-        f"{path}:3: duplicate customer_id",
-        f"{path}:5: last_visit must be a date like 2024-03-01",
-        f"{path}:5: visits_12m must be a number ≥ 0",
-        f"{path}:5: spend_12m must be a number ≥ 0",
+        f'{path}:3: duplicate customer_id "A1" (first at line 2)',
+        f'{path}:5: last_visit must be a date like 2024-05-01, got "soon"',
+        f'{path}:5: visits_12m must be a whole number ≥ 0, got "2.5"',
+        f'{path}:5: spend_12m must be a number ≥ 0, got "-5"',
+        f"{path}: hint: 3 of 6 rows have problems; --skip-bad-rows segments the other 3 "
+        "and lists these in rejects.csv with their reasons",
         "5 errors; nothing was written.",
     ]
     assert not (tmp_path / "o").exists()
+
+
+def test_skip_bad_rows_segments_the_rest_and_writes_rejects(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(BAD, encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(
+        main, ["segment", str(path), "--as-of", AS_OF, "-o", str(out), "--skip-bad-rows", "--lang", "zh"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{path}: 警告：6 行中跳过 3 行；每行及其原因见 rejects.csv" in result.stderr.splitlines()
+    assert json.loads((out / "segments.json").read_text())["customers"] == 3  # A1, A4 (年月日, ¥1,200), A5
+    rejects = (out / "rejects.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rejects == [
+        "行号,customer_id,last_visit,visits_12m,spend_12m,note,原因",
+        "3,A1,2024-01-02,1,100,y,客户编号“A1”重复（首次出现在第 2 行）",
+        "4,,2024-01-01,1,1,,必须填写客户编号（customer_id）",
+        '5,A3,soon,2.5,-5,,"最近到店日期必须是日期，如 2024-05-01，实际为 ""soon""；'
+        '近12月到店次数必须是 ≥ 0 的整数，实际为 ""2.5""；近12月消费必须是 ≥ 0 的数字，实际为 ""-5"""',
+    ]
+
+
+def test_all_rows_bad_is_an_error_even_when_skipping(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("customer_id,last_visit,visits_12m,spend_12m\nA1,soon,1,1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["segment", str(path), "--skip-bad-rows", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"{path}: no row is usable; nothing to segment",
+        "2 errors; nothing was written.",
+    ]
+
+
+def test_columns_maps_the_exports_own_names(tmp_path):
+    path = tmp_path / "dms.csv"
+    path.write_text("会员编号,最后进厂日期,近12月到店次数,近12月消费\nM1,2024-03-20,2,500\n", encoding="utf-8")
+    runner = CliRunner()
+    bare = runner.invoke(main, ["segment", str(path), "--as-of", AS_OF, "-o", str(tmp_path / "a")])
+    assert bare.exit_code == 1
+    found = '"会员编号", "最后进厂日期", "近12月到店次数", "近12月消费"'
+    assert (
+        f'{path}: missing column "customer_id" (客户编号); its columns: {found}; '
+        'name yours with --columns "customer_id=<column>"'
+    ) in bare.stderr.splitlines()
+    mapped = ["--columns", "customer_id=会员编号，last_visit=最后进厂日期"]
+    ok = runner.invoke(main, ["segment", str(path), "--as-of", AS_OF, "-o", str(tmp_path / "b"), *mapped])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads((tmp_path / "b" / "segments.json").read_text())["customers"] == 1
+    wrong = runner.invoke(main, ["segment", str(path), "-o", str(tmp_path / "c"), "--columns", "customer_id=会员号"])
+    assert wrong.exit_code == 1
+    assert wrong.stderr.splitlines()[0] == (
+        f'{path}: has no column "会员号" (given for customer_id in --columns); its columns: {found}'
+    )
+    usage = runner.invoke(main, ["segment", str(path), "--columns", "id=会员编号"])
+    assert usage.exit_code == 2
+    assert '"id=会员编号" is not KEY=COLUMN with KEY one of customer_id, last_visit' in usage.stderr
+
+
+def test_default_folder_drops_the_extension(tmp_path, monkeypatch):
+    path = tmp_path / "clean.csv"
+    path.write_text("customer_id,last_visit,visits_12m,spend_12m\nA1,2024-03-01,1,1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["segment", str(path), "--as-of", AS_OF])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "clean-segments" / "segments.pdf").is_file()
 
 
 def test_cli_outputs_and_into(tmp_path):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Collector, Msg, msg
+from ..errors import Collector, Msg
 from ..schema import match_key
+from . import rows
+from .rows import RowProblems
 
 COLUMNS = {
     "customer_id": "客户编号",
@@ -21,10 +24,10 @@ REQUIRED = ("customer_id", "last_visit", "visits_12m", "spend_12m")
 NUMERIC = ("visits_12m", "spend_12m", "ltv")
 MAX_CUSTOMERS = 2_000_000
 MAX_BYTES = 400 * 1024 * 1024
-SHOWN = 20  # located messages shown per problem kind
+LINE = "\x00line"  # the column of ``Customers.raw`` that holds each row's file line
 
 
-def _frame(path: Path, shown: str, problems: Collector):
+def _frame(path: Path, shown: str, problems: Collector, columns: dict[str, str]):
     import pandas as pd
 
     if not path.is_file():
@@ -46,7 +49,8 @@ def _frame(path: Path, shown: str, problems: Collector):
             return None, 2
         try:
             header = pd.read_csv(io.StringIO(decoded[0]), nrows=0).columns
-            text_columns = {c: str for c in header if match_key(str(c), COLUMNS) not in NUMERIC}
+            named = {name: key for key, name in columns.items()}
+            text_columns = {c: str for c in header if named.get(str(c), match_key(str(c), COLUMNS)) not in NUMERIC}
             # numbers are parsed by the C reader (fast); a column holding text falls back below
             frame = pd.read_csv(io.StringIO(decoded[0]), dtype=text_columns, nrows=MAX_CUSTOMERS + 1)
             return frame, 2
@@ -73,20 +77,26 @@ def _frame(path: Path, shown: str, problems: Collector):
     return frame, 2
 
 
-def _located(problems: Collector, shown: str, lines, message: Msg) -> None:
-    lines = list(lines)
-    for line in lines[:SHOWN]:
-        problems.error(f"{shown}:{line}", message)
-    if len(lines) > SHOWN:
-        problems.error(shown, "{n:,} more rows: {message}", n=len(lines) - SHOWN, message=message)
-
-
-def _rename(frame, shown: str, problems: Collector) -> dict | None:
-    """Column → key for every known column; None when two columns mean the same key."""
+def _rename(frame, shown: str, problems: Collector, columns: dict[str, str]) -> dict | None:
+    """Column → key for every known column (``columns`` maps a key to the file's own name first);
+    None when a named column is missing or two columns mean the same key."""
+    found = [str(c) for c in frame.columns]
     rename = {}
+    for key, name in columns.items():
+        if name not in found:
+            problems.error(
+                shown,
+                'has no column "{name}" (given for {key} in --columns); its columns: {found}',
+                name=name,
+                key=key,
+                found=_listed(found),
+            )
+        rename[name] = key
     for col in frame.columns:
+        if str(col) in rename:
+            continue
         key = match_key(str(col), COLUMNS)
-        if key is None:
+        if key is None or key in columns:
             problems.warn(shown, 'unknown column "{name}" is ignored', name=col)
         else:
             rename[col] = key
@@ -104,67 +114,66 @@ def _rename(frame, shown: str, problems: Collector) -> dict | None:
     return None if problems.has_errors else rename
 
 
-def _visits(frame, line, shown: str, problems: Collector):
-    import pandas as pd
-
-    text = frame["last_visit"].fillna("").astype(str).str.strip().str.replace("/", "-", regex=False)
-    visit = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")  # the common case, fast
-    retry = visit.isna() & (text != "")
-    if retry.any():  # other spellings (2024-4-1, 2024-04-01 00:00:00, …), parsed one by one
-        visit[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed")
-    _located(problems, shown, line[visit.isna()], msg("last_visit must be a date like 2024-03-01"))
-    return visit
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(f'"{n[:40]}"' for n in names[:30])
+    return shown + (f" … (+{len(names) - 30})" if len(names) > 30 else "")
 
 
-def _amounts(frame, out, line, shown: str, problems: Collector) -> None:
-    """visits_12m, spend_12m (required when present) and ltv (may be blank): numbers ≥ 0."""
-    import pandas as pd
+@dataclass(frozen=True)
+class Customers:
+    """An export read: the good rows typed, and the bad ones with their reasons.
 
-    for key in ("visits_12m", "spend_12m", "ltv"):
-        if key not in frame.columns:
-            continue
-        column = frame[key]
-        if pd.api.types.is_numeric_dtype(column):  # parsed by the reader: NaN is a blank cell
-            value, blank = column, column.isna()
-        else:
-            text = column.fillna("").astype(str).str.strip().str.replace(",", "", regex=False)
-            value = pd.to_numeric(text, errors="coerce")
-            blank = text == ""
-        bad = (value.isna() & ~blank) | (value < 0)
-        if key != "ltv":
-            bad |= blank
-        _located(problems, shown, line[bad], msg("{key} must be a number ≥ 0", key=key))
-        out[key] = value
+    frame: customer_id, last_visit (datetime), visits_12m, spend_12m, ltv when given, vehicle columns.
+    raw: the export as read (strings where the reader kept them), indexed like ``lines``.
+    lines: the file line of each row.
+    bad: each bad line with its reasons, in file order.
+    by_check: the same reasons grouped by check (for the located messages).
+    """
+
+    frame: object
+    raw: object
+    bad: dict[int, list[Msg]]
+    by_check: dict[str, list[tuple[int, Msg]]]
+
+    @property
+    def rejected(self) -> int:
+        return len(self.bad)
 
 
-def read_customers(path: Path, problems: Collector):
-    """The export as a DataFrame with typed columns; every bad row reported with its line."""
+def read_customers(path: Path, problems: Collector, columns: dict[str, str] | None = None) -> Customers | None:
+    """The export with typed columns and every bad row with its reasons; None (problems say why)
+    when the file or its columns cannot be used."""
     import pandas as pd
 
     shown = str(path)
-    frame, first_line = _frame(path, shown, problems)
+    frame, first_line = _frame(path, shown, problems, columns or {})
     if frame is None:
         return None
     if len(frame) > MAX_CUSTOMERS:
         problems.error(shown, "has more than {most:,} customers; split the export", most=MAX_CUSTOMERS)
         return None
-    rename = _rename(frame, shown, problems)
+    rename = _rename(frame, shown, problems, columns or {})
     if rename is None:
         return None
+    raw = frame
     frame = frame.rename(columns=rename)
     missing = [k for k in REQUIRED if k not in frame.columns]
     for key in missing:
-        problems.error(shown, 'missing column "{key}" ({label})', key=key, label=COLUMNS[key])
+        problems.error(
+            shown,
+            'missing column "{key}" ({label}); its columns: {found}; name yours with --columns "{key}=<column>"',
+            key=key,
+            label=COLUMNS[key],
+            found=_listed([str(c) for c in raw.columns]),
+        )
     if missing:
         return None
     line = pd.Series(range(first_line, first_line + len(frame)), index=frame.index)
-    ids = frame["customer_id"].fillna("").astype(str).str.strip()
-    _located(problems, shown, line[ids == ""], msg("customer_id is required (客户编号)"))
-    dup = ids.duplicated(keep="first") & (ids != "")
-    _located(problems, shown, line[dup], msg("duplicate customer_id"))
-    out = pd.DataFrame({"customer_id": ids, "last_visit": _visits(frame, line, shown, problems)})
-    _amounts(frame, out, line, shown, problems)
+    bad = RowProblems()
+    out = pd.DataFrame({"customer_id": rows.ids(frame, line, bad), "last_visit": rows.visits(frame, line, bad)})
+    rows.amounts(frame, out, line, bad)
     for key in ("vehicle_model", "vehicle_age"):
         if key in frame.columns:
             out[key] = frame[key]
-    return None if problems.has_errors else out
+    raw = raw.assign(**{LINE: line})
+    return Customers(out, raw, bad.lines(), bad.by_check)
