@@ -166,7 +166,12 @@ INIT_HELP = (
     show_default=True,
     help=t("demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers."),
 )
-def init(path: Path, lang: str, force: bool, case: str, actuals: bool, from_input: Path | None) -> None:
+@click.option(
+    "--blank",
+    is_flag=True,
+    help=t("Write the workbook with one example row per sheet to replace, instead of a filled case."),
+)
+def init(path: Path, lang: str, force: bool, case: str, actuals: bool, from_input: Path | None, blank: bool) -> None:
     from .io.input_writer import write_input_workbook
 
     if path.suffix.lower() != ".xlsx":
@@ -178,16 +183,22 @@ def init(path: Path, lang: str, force: bool, case: str, actuals: bool, from_inpu
         say("{path}: folder {folder} does not exist", err=True, path=path, folder=path.parent)
         sys.exit(1)
     if actuals:
-        _init_actuals(path, from_input, case)
+        _init_actuals(path, from_input, case, lang)
         return
     from . import demo_c3, demo_case
 
     rows = {"demo": demo_case, "c3": demo_c3}[case]
-    write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS)
+    if blank:
+        from .io.input_writer import blank_case
+
+        write_input_workbook(path, *blank_case(rows.SHEETS, demo_c3.SHEETS), lang=lang, examples=True)
+        say("{path}: written (one example row per sheet; replace them, then `budgetgen validate {path}`)", path=path)
+        return
+    write_input_workbook(path, rows.CAMPAIGN, rows.SHEETS, lang=lang)
     say("{path}: written (the {case} case; edit it, then `budgetgen build {path}`)", path=path, case=case)
 
 
-def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
+def _init_actuals(path: Path, from_input: Path | None, case: str, lang: str) -> None:
     from .io.actuals_writer import plan_actuals, write_actuals_workbook
 
     if from_input is None:
@@ -196,7 +207,9 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
         from . import demo_actuals as d
 
         write_actuals_workbook(
-            path, {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS}
+            path,
+            {"daily": d.DAILY, "costs": d.COSTS, "revenue": d.REVENUE, "lessons": d.LESSONS, "goals": d.GOALS},
+            lang,
         )
         say("{path}: written (the demo campaign's actuals)", path=path)
         return
@@ -208,7 +221,7 @@ def _init_actuals(path: Path, from_input: Path | None, case: str) -> None:
     except InputError as exc:
         _fail(exc)
         return
-    write_actuals_workbook(path, plan_actuals(results))
+    write_actuals_workbook(path, plan_actuals(results), lang)
     say(
         "{path}: written (every day and item of {source}; fill in the actuals, then `budgetgen retro {source} {path}`)",
         path=path,

@@ -80,8 +80,7 @@ class Column:
     label: str
     kind: str  # a converter name in values.CONVERTERS
     required: bool = False
-    help: str = ""
-    enum: tuple[str, ...] = ()
+    enum: tuple[str, ...] = ()  # meaning, unit and example: generator.i18n.columns
 
 
 @dataclass(frozen=True)
@@ -95,13 +94,11 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
-def _c(key, label, kind, required=False, help="", enum=()) -> Column:
-    return Column(key, label, kind, required, help, tuple(enum))
+def _c(key, label, kind, required=False, enum=()) -> Column:
+    return Column(key, label, kind, required, tuple(enum))
 
 
-_RATE_COLS = tuple(
-    _c(r, RATE_LABELS[r], "rate", help="覆盖漏斗表的该环节转化率 / overrides the funnel rate") for r in RATES
-)
+_RATE_COLS = tuple(_c(r, RATE_LABELS[r], "rate") for r in RATES)
 
 SHEETS: dict[str, Sheet] = {
     s.key: s
@@ -116,8 +113,8 @@ SHEETS: dict[str, Sheet] = {
             "funnel",
             "漏斗",
             (
-                _c("stage", "环节", "enum", True, "reach/open/booking/arrival/purchase", RATES),
-                _c("rate", "转化率", "rate", True, "0.15 或 15%"),
+                _c("stage", "环节", "enum", True, enum=RATES),
+                _c("rate", "转化率", "rate", True),
             ),
             True,
         ),
@@ -138,9 +135,9 @@ SHEETS: dict[str, Sheet] = {
             (
                 _c("channel", "渠道", "text", True),
                 _c("reachable", "可触达人数", "count", True),
-                _c("sends", "发送次数", "number0", help="每人发送次数 (默认 1)"),
-                _c("unit_cost", "单次成本", "money", help="元/次"),
-                _c("fixed_cost", "固定成本", "money", help="元"),
+                _c("sends", "发送次数", "number0"),
+                _c("unit_cost", "单次成本", "money"),
+                _c("fixed_cost", "固定成本", "money"),
                 _c("note", "备注", "text"),
             ),
         ),
@@ -148,14 +145,14 @@ SHEETS: dict[str, Sheet] = {
             "budget",
             "预算",
             (
-                _c("category", "类别", "enum", True, "七大类之一(应急储备自动计算)", CATEGORIES),
+                _c("category", "类别", "enum", True, enum=CATEGORIES),
                 _c("item", "明细项", "text", True),
-                _c("driver", "驱动", "enum", True, "漏斗环节、fixed 或 lump", tuple(DRIVER_LABELS)),
-                _c("quantity", "数量", "number0", help="driver=fixed 时使用"),
-                _c("times", "次数", "number0", help="默认 1"),
-                _c("unit_cost", "单价", "money", help="元"),
-                _c("lump_sum", "总额", "money", help="driver=lump 时使用,元"),
-                _c("memo", "收入端", "bool", help="yes = 收入端项目,不计入总预算"),
+                _c("driver", "驱动", "enum", True, enum=tuple(DRIVER_LABELS)),
+                _c("quantity", "数量", "number0"),
+                _c("times", "次数", "number0"),
+                _c("unit_cost", "单价", "money"),
+                _c("lump_sum", "总额", "money"),
+                _c("memo", "收入端", "bool"),
                 _c("note", "备注", "text"),
                 _c("segment", "细分客群", "text"),
             ),
@@ -166,13 +163,13 @@ SHEETS: dict[str, Sheet] = {
             "收入",
             (
                 _c("item", "收入项", "text", True),
-                _c("driver", "驱动", "enum", True, "漏斗环节、fixed 或 lump", tuple(DRIVER_LABELS)),
+                _c("driver", "驱动", "enum", True, enum=tuple(DRIVER_LABELS)),
                 _c("quantity", "数量", "number0"),
-                _c("unit_value", "客单价", "money", help="元"),
-                _c("discount", "折扣", "fraction", help="0.2 = 八折"),
+                _c("unit_value", "客单价", "money"),
+                _c("discount", "折扣", "fraction"),
                 _c("lump_sum", "总额", "money"),
-                _c("margin", "毛利率", "fraction", help="默认取活动毛利率"),
-                _c("horizon", "期间", "enum", help="campaign 活动期 / follow_up 后续", enum=tuple(HORIZON_LABELS)),
+                _c("margin", "毛利率", "fraction"),
+                _c("horizon", "期间", "enum", enum=tuple(HORIZON_LABELS)),
                 _c("segment", "细分客群", "text"),
             ),
             True,
@@ -207,7 +204,7 @@ SHEETS: dict[str, Sheet] = {
                 _c("scenario", "方案", "text", True),
                 _c("label", "名称", "text"),
                 _c("recommended", "推荐", "bool"),
-                _c("parameter", "参数", "text", True, "如 campaign.target_deals、funnel.open"),
+                _c("parameter", "参数", "text", True),
                 _c("value", "取值", "signed", True),
             ),
         ),
@@ -216,8 +213,8 @@ SHEETS: dict[str, Sheet] = {
             "敏感性",
             (
                 _c("parameter", "参数", "text", True),
-                _c("low", "下调", "signed", True, "相对变化,如 -0.2"),
-                _c("high", "上调", "signed", True, "相对变化,如 0.2"),
+                _c("low", "下调", "signed", True),
+                _c("high", "上调", "signed", True),
             ),
         ),
         Sheet(
@@ -226,7 +223,7 @@ SHEETS: dict[str, Sheet] = {
             (
                 _c("case", "情景", "text", True),
                 _c("parameter", "参数", "text", True),
-                _c("change", "变化", "signed", True, "相对变化,如 -0.2"),
+                _c("change", "变化", "signed", True),
             ),
         ),
         Sheet(
@@ -244,10 +241,10 @@ SHEETS: dict[str, Sheet] = {
             "风险",
             (
                 _c("risk", "风险", "text", True),
-                _c("probability", "概率", "level", help="1–5 或 高/中/低"),
-                _c("impact", "影响", "level", help="1–5 或 高/中/低"),
+                _c("probability", "概率", "level"),
+                _c("impact", "影响", "level"),
                 _c("trigger_metric", "触发指标", "text"),
-                _c("trigger_op", "触发条件", "op", help="< <= > >="),
+                _c("trigger_op", "触发条件", "op"),
                 _c("trigger_value", "触发值", "signed"),
                 _c("trigger_day", "触发日", "day"),
                 _c("response", "应对措施", "text"),

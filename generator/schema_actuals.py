@@ -29,7 +29,7 @@ DAILY = Sheet(
     "daily",
     "每日数据",
     (
-        _c("day", "天", "day", help="1 = 执行第一天;或给出 date"),
+        _c("day", "天", "day"),
         _c("date", "日期", "date"),
         _c("reached", "触达", "count"),
         _c("opened", "打开", "count"),
@@ -53,8 +53,8 @@ ACTUALS: dict[str, Sheet] = {
             (
                 _c("item", "项目", "text", True),
                 _c("actual", "实际", "money", True),
-                _c("plan", "计划（参考）", "money", help="计划金额，仅供参考"),
-                _c("category", "类别", "enum", help="计划外支出填写其类别", enum=CATEGORIES),
+                _c("plan", "计划（参考）", "money"),
+                _c("category", "类别", "enum", enum=CATEGORIES),
             ),
         ),
         Sheet(
@@ -63,7 +63,7 @@ ACTUALS: dict[str, Sheet] = {
             (
                 _c("item", "收入项", "text", True),
                 _c("actual", "实际", "money", True),
-                _c("plan", "计划（参考）", "money", help="计划金额，仅供参考"),
+                _c("plan", "计划（参考）", "money"),
             ),
         ),
         Sheet(

@@ -5,6 +5,7 @@ Run ``python -m generator.schema_doc > docs/inputs.md``; a test checks the page 
 
 from __future__ import annotations
 
+from .i18n.columns import CAMPAIGN, MEANINGS
 from .schema import SHEETS
 from .schema_campaign import CAMPAIGN_KEYS
 
@@ -20,13 +21,18 @@ KINDS = {
     "rate": "rate in (0, 1] or %",
     "fraction": "rate in [0, 1] or %",
     "touches": "number 1–100",
-    "bool": "yes / no (是/否)",
+    "bool": "yes / no（是/否）",
     "date": "date (2024-05-01)",
     "level": "1–5 or 高/中/低",
     "op": "< <= > >=",
     "categories": "category keys",
     "enum": "one of the listed",
 }
+
+
+def _meaning(pair: tuple[str, str] | None) -> str:
+    """English, then Chinese: the same words as the workbook's header comments."""
+    return f"{pair[1]} · {pair[0]}" if pair else ""
 
 
 def _cell(text: str) -> str:
@@ -42,7 +48,8 @@ def schema_markdown() -> str:
         "One `.xlsx` with the sheets below, or a folder with one `<sheet>.csv` per sheet (UTF-8, UTF-8 with BOM,",
         "or GB18030/GBK). Sheet and column names may be the English key or the Chinese label. Money is in",
         "yuan (元); rates are fractions (`0.15`) or percentages (`15%`). `budgetgen init` writes",
-        "a workbook with every sheet, filled with the demo case, to edit.",
+        "a workbook with every sheet, filled with the demo case, to edit; `budgetgen init --blank` one with an",
+        "example row per sheet to replace. Each header's comment gives the meaning, unit and an example.",
         "",
         "## campaign (key, value)",
         "",
@@ -50,7 +57,8 @@ def schema_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| `{k.key}` | {k.label} | {KINDS.get(k.kind, k.kind)} | {'yes' if k.required else ''} | {_cell(k.help)} |"
+        f"| `{k.key}` | {k.label} | {KINDS.get(k.kind, k.kind)} | {'yes' if k.required else ''} | "
+        f"{_cell(_meaning(CAMPAIGN.get(k.key)))} |"
         for k in CAMPAIGN_KEYS.values()
     ]
     for sheet in SHEETS.values():
@@ -68,7 +76,8 @@ def schema_markdown() -> str:
             choices = f" One of: {', '.join(f'`{e}`' for e in c.enum)}." if c.enum else ""
             kind = KINDS.get(c.kind, c.kind)
             lines.append(
-                f"| `{c.key}` | {c.label} | {kind} | {'yes' if c.required else ''} | {_cell(c.help)}{choices} |"
+                f"| `{c.key}` | {c.label} | {kind} | {'yes' if c.required else ''} | "
+                f"{_cell(_meaning(MEANINGS.get((sheet.key, c.key))))}{choices} |"
             )
     return "\n".join(lines) + "\n"
 

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.schema import SHEETS
 from tests.conftest import DEMO
 
 
@@ -175,7 +176,7 @@ def test_init_has_comments_and_validation(tmp_path, runner):
     import openpyxl
 
     path = tmp_path / "mine.xlsx"
-    runner.invoke(main, ["init", str(path)])
+    runner.invoke(main, ["init", str(path), "--lang", "zh"])
     wb = openpyxl.load_workbook(path)
     ws = wb["budget"]
     assert ws["A1"].value == "类别 (category)"
@@ -184,6 +185,62 @@ def test_init_has_comments_and_validation(tmp_path, runner):
     assert '"incentives,promotion,systems,labor,fulfillment,management"' in lists
     rates = wb["funnel"].data_validations.dataValidation
     assert any(dv.type == "decimal" and dv.formula1 == "0" and dv.formula2 == "1" for dv in rates)
+    # each header says what the column means, its unit and an example; in the language asked for
+    assert (
+        wb["budget"]["F1"].comment.text
+        == "单价（unit_cost）\n含义：每个数量单位的成本\n单位：元，≥ 0\n示例：1,234.50\n选填"
+    )
+    assert wb["channels"]["B1"].comment.text.splitlines()[1:] == [
+        "含义：该渠道可触达的人数",
+        "单位：整数，≥ 0",
+        "示例：12,000",
+        "必填",
+    ]
+    assert wb["campaign"]["A2"].comment.text.startswith("活动名称（name）\n含义：活动名称，印在每页页脚")
+    english = tmp_path / "en.xlsx"
+    runner.invoke(main, ["init", str(english), "--lang", "en"])
+    comment = openpyxl.load_workbook(english)["revenue"]["E1"].comment.text
+    assert (
+        comment
+        == "discount (折扣)\nMeaning: discount, 0.2 = 20% off\nUnit: a fraction, 0–1\nExample: 0.2 or 20%\nOptional"
+    )
+
+
+def test_init_blank_has_one_example_row_per_sheet_and_validate_says_what_to_fill(runner, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "blank.xlsx"
+    result = runner.invoke(main, ["init", str(path), "--blank"])
+    assert result.exit_code == 0
+    assert (
+        result.stdout
+        == f"{path}: written (one example row per sheet; replace them, then `budgetgen validate {path}`)\n"
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == list(SHEETS)  # every sheet, segments and tiers too
+    for name in ("segments", "tiers", "budget", "revenue", "risks", "timeline", "history", "scenarios"):
+        ws = wb[name]
+        assert ws.max_row == 2, name
+        assert ws["A2"].font.i and "example row" in ws["A2"].comment.text, name
+    assert [r[0].value for r in wb["funnel"].iter_rows(min_row=2)] == [
+        "reach",
+        "open",
+        "booking",
+        "arrival",
+        "purchase",
+    ]
+    assert all(r[1].value is None for r in wb["campaign"].iter_rows(min_row=2))
+    check = runner.invoke(main, ["validate", str(path)])
+    assert check.exit_code == 1
+    assert check.stderr.splitlines() == [
+        f"{path}: campaign!B2: name (活动名称) needs a value",
+        f"{path}: campaign!B6: start (执行开始) needs a value",
+        f"{path}: campaign!B7: end (执行结束) needs a value",
+        f"{path}: campaign!B11: target_deals (目标成交) needs a value",
+        f"{path}: campaign!B12: gross_margin (毛利率) needs a value",
+        *(f"{path}: funnel!B{r}: rate is required" for r in range(2, 7)),
+        "10 errors.",
+    ]
 
 
 def test_init_refuses_to_overwrite(runner, tmp_path):

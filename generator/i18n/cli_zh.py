@@ -175,6 +175,8 @@ ZH: dict[str, str] = {
     "{path}: OK (1 warning)": "{path}: 通过（1 个警告）",
     "{path}: OK ({n} warnings)": "{path}: 通过（{n} 个警告）",
     "Write a fresh input workbook filled with a worked case, or an actuals workbook.\n\n\b\nExample:\n  budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx\n  budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx": "生成填好示例案例的输入工作簿，或实际数据工作簿。\n\n\b\n示例：\n  budgetgen init my-campaign.xlsx && budgetgen build my-campaign.xlsx\n  budgetgen init --actuals my-actuals.xlsx --from my-campaign.xlsx",
+    "Write the workbook with one example row per sheet to replace, instead of a filled case.": "生成每个工作表只有一行示例的模板（替换成你自己的数据），而不是填好的案例。",
+    "{path}: written (one example row per sheet; replace them, then `budgetgen validate {path}`)": "{path}: 已生成（每个工作表一行示例；替换后运行 `budgetgen validate {path}`）",
     "Overwrite an existing file.": "覆盖已存在的文件。",
     "Write an actuals workbook for `retro` instead of an input workbook.": "生成供 `retro` 使用的实际数据工作簿，而不是输入工作簿。",
     "With --actuals: the campaign input whose items to pre-fill.": "与 --actuals 一起用：预先填入其明细项的活动输入。",

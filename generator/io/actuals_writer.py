@@ -8,7 +8,9 @@ from ..schema_actuals import ACTUALS
 from .input_writer import _header, put
 
 
-def write_actuals_workbook(path: Path, sheets: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
+def write_actuals_workbook(
+    path: Path, sheets: dict[str, tuple[tuple[str, ...], list[tuple]]], lang: str = "zh"
+) -> None:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -16,7 +18,7 @@ def write_actuals_workbook(path: Path, sheets: dict[str, tuple[tuple[str, ...], 
     for key, (keys, rows) in sheets.items():
         ws = wb.create_sheet(key)
         columns = tuple(ACTUALS[key].column(k) for k in keys)
-        _header(ws, columns)
+        _header(ws, f"actuals.{key}", columns, lang)
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 if value is not None:

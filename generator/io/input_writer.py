@@ -1,11 +1,13 @@
-"""Write an input workbook (`budgetgen init`): bilingual headers, comments,
-data validation, filled with the demo case."""
+"""Write an input workbook (`budgetgen init`): bilingual headers, a comment on each header and
+campaign key (meaning, unit, example), data validation; filled with a case, or (``--blank``)
+one example row per sheet."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from ..i18n.columns import key_note, note
 from ..schema import ENUM_LABELS, SHEETS, Column
 from ..schema_campaign import CAMPAIGN_KEYS
 
@@ -18,14 +20,6 @@ _FORMATS = {
     "count": "#,##0",
     "date": "yyyy-mm-dd",
 }
-_KIND_HELP = {
-    "rate": "比率 (0, 1],如 0.15 或 15% / a rate in (0, 1]",
-    "fraction": "0–1 之间的比例 / a fraction in [0, 1]",
-    "money": "金额(元)≥ 0 / yuan ≥ 0",
-    "count": "整数 ≥ 0 / a whole number",
-    "date": "日期,如 2024-05-01 / a date",
-    "bool": "yes / no(是/否)",
-}
 
 
 def put(ws, row: int, col: int, value: object):
@@ -37,27 +31,22 @@ def put(ws, row: int, col: int, value: object):
     return cell
 
 
-def _header(ws, columns: tuple[Column, ...]) -> None:
+def _header(ws, sheet: str, columns: tuple[Column, ...], lang: str) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
     fill = PatternFill("solid", fgColor="1F4E79")
+    sep = "、" if lang == "zh" else ", "
     for index, column in enumerate(columns, start=1):
         cell = put(ws, 1, index, f"{column.label} ({column.key})")
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = fill
-        text = column.help or _KIND_HELP.get(column.kind, "")
+        choices = ""
         if column.enum:
             labels = ENUM_LABELS.get(column.key, {})
-            text = (
-                (text + "\n" if text else "")
-                + "可选 / choices: "
-                + ", ".join(f"{k} {labels.get(k, '')}".strip() for k in column.enum)
-            )
-        if column.required:
-            text = "必填 / required. " + text
-        if text:
-            cell.comment = Comment(text, "budgetgen", width=320, height=110)
+            choices = sep.join(f"{k} {labels.get(k, '')}".strip() for k in column.enum)
+        text = note(sheet, column.key, column.label, column.kind, column.required, lang, choices)
+        cell.comment = Comment(text, "budgetgen", width=340, height=150)
         ws.column_dimensions[cell.column_letter].width = max(12, len(cell.value) * 1.6)
     ws.freeze_panes = "A2"
 
@@ -73,7 +62,7 @@ def _validate(ws, columns: tuple[Column, ...], rows: int) -> None:
             dv = DataValidation(type="list", formula1='"' + ",".join(column.enum) + '"', allow_blank=True)
         elif column.kind in _RATE_KINDS:
             dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True)
-            dv.error = "比率应在 0 到 1 之间,如 0.15 / rates are fractions like 0.15"
+            dv.error = "比率应在 0 到 1 之间，如 0.15 / rates are fractions like 0.15"
             dv.showErrorMessage = True
         else:
             continue
@@ -82,18 +71,27 @@ def _validate(ws, columns: tuple[Column, ...], rows: int) -> None:
 
 
 def write_input_workbook(
-    path: Path, campaign: list[tuple], sheets: dict[str, tuple[tuple[str, ...], list[tuple]]]
+    path: Path,
+    campaign: list[tuple],
+    sheets: dict[str, tuple[tuple[str, ...], list[tuple]]],
+    lang: str = "zh",
+    examples: bool = False,
 ) -> None:
+    """Write an input workbook; with ``examples`` its rows are shown (grey, italic, a comment) as
+    examples to replace."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
 
     wb = Workbook()
     ws = wb.active
     ws.title = "campaign"
-    spec = SHEETS["campaign"]
-    _header(ws, spec.columns)
+    _header(ws, "campaign", SHEETS["campaign"].columns, lang)
     for r, (key, value) in enumerate(campaign, start=2):
         spec = CAMPAIGN_KEYS.get(str(key))
-        put(ws, r, 1, key)
+        cell = put(ws, r, 1, key)
+        if spec:
+            text = key_note(spec.key, spec.label, spec.kind, spec.required, lang)
+            cell.comment = Comment(text, "budgetgen", width=340, height=130)
         cell = put(ws, r, 2, value)
         if spec and spec.kind in _FORMATS and not isinstance(value, str):
             cell.number_format = _FORMATS[spec.kind]
@@ -101,16 +99,55 @@ def write_input_workbook(
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 26
     for key, (keys, rows) in sheets.items():
-        sheet = SHEETS[key]
         ws = wb.create_sheet(key)
-        columns = tuple(sheet.column(k) for k in keys)
-        _header(ws, columns)
+        columns = tuple(SHEETS[key].column(k) for k in keys)
+        _header(ws, key, columns, lang)
         for r, row in enumerate(rows, start=2):
-            for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-                if value is None:
-                    continue
-                cell = put(ws, r, c, value)
-                if isinstance(value, (int, float, dt.date)) and column.kind in _FORMATS:
-                    cell.number_format = _FORMATS[column.kind]
+            _row(ws, r, columns, row)
+            if examples and key != "funnel":  # the funnel lists its stages, to fill in
+                _mark_example(ws, r, len(columns), lang)
         _validate(ws, columns, len(rows))
     wb.save(path)
+
+
+def _row(ws, r: int, columns: tuple[Column, ...], row: tuple) -> None:
+    for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+        if value is None:
+            continue
+        cell = put(ws, r, c, value)
+        if isinstance(value, (int, float, dt.date)) and column.kind in _FORMATS:
+            cell.number_format = _FORMATS[column.kind]
+
+
+def _mark_example(ws, r: int, width: int, lang: str) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    for c in range(1, width + 1):
+        ws.cell(row=r, column=c).font = Font(italic=True, color="808080")
+    text = (
+        "示例行：改成你自己的数据，或删除本行"
+        if lang == "zh"
+        else "An example row: replace it with your own figures, or delete it"
+    )
+    ws.cell(row=r, column=1).comment = Comment(text, "budgetgen", width=260, height=60)
+
+
+def blank_case(*cases: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> tuple[list[tuple], dict]:
+    """A blank workbook's rows: every campaign key without a value; every sheet, in the schema's
+    order, with the first row the cases give as its example; the funnel's five stages without rates."""
+    from ..schema import RATES
+
+    campaign = [(key, None) for key in CAMPAIGN_KEYS]
+    out = {}
+    for name in SHEETS:
+        given = next((case[name] for case in cases if name in case), None)
+        if given is not None:
+            out[name] = (given[0], given[1][:1])
+    out["funnel"] = (("stage", "rate"), [(stage, None) for stage in RATES])
+    if "tiers" in out and "budget" in out:  # the tier example prices the budget example's line
+        (keys, rows), (bkeys, brows) = out["tiers"], out["budget"]
+        row = list(rows[0])
+        row[keys.index("item")] = brows[0][bkeys.index("item")]
+        out["tiers"] = (keys, [tuple(row)])
+    return campaign, out

@@ -124,10 +124,13 @@ def test_escaping_helpers():
     assert md("![x](http://host/p.png)") == "\\!\\[x\\]\\(http\\:/\\/host/p.png\\)"
     assert md("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert\\(1\\)&gt;"
     assert md("@all") == "&#64;all"
-    assert [csv_cell(v) for v in ("=1+2", "+1", "-1", "@x", "\tx", "ok", 3)] == [
+    # a plain number is a number (a spreadsheet computes nothing from -5); anything more is text
+    assert [csv_cell(v) for v in ("=1+2", "+1+1", "-1-A1", "-5", "-2.5", "@x", "\tx", "ok", 3)] == [
         "'=1+2",
-        "'+1",
-        "'-1",
+        "'+1+1",
+        "'-1-A1",
+        "-5",
+        "-2.5",
         "'@x",
         "'\tx",
         "ok",
