@@ -319,3 +319,29 @@ def test_sparse_input_leaves_empty_pages_out_and_numbers_follow(case, tmp_path):
     assert not {"机会、时机与竞争", "SMART目标与目标体系", "时间计划", "应急储备与收入端项目", "风险清单"} & set(
         subtitles
     )
+
+
+def test_long_timeline_and_register_chart_the_top_and_the_rest(case, tmp_path):
+    import datetime as dt
+
+    from generator.render.tables import spread
+
+    phases = case.rows("timeline")
+    for k in range(1000):
+        phases.append([f"阶段{k:04d}", dt.date(2024, 5, 1), dt.date(2024, 5, 1) + dt.timedelta(days=k % 7)])
+    risks = case.rows("risks")
+    demo_risks = len(risks)
+    for k in range(1000):
+        risks.append([f"风险{k:04d}", "低", "低", *risks[0][3:]])
+    view = proposal_view(compute(load(case.xlsx(tmp_path / "x.xlsx")).model, draws=200), "zh")
+    gantt = view.plan.timeline_chart
+    assert len(gantt.data["labels"]) == 16 and gantt.data["labels"][-1] == f"其余 {len(phases) - 15:,} 个阶段"
+    assert gantt.title == "时间计划（最长的 15 个阶段，其余合为一行）"
+    assert len(view.plan.timeline_table.rows) == len(phases)  # the table keeps every phase
+    matrix = view.risk.matrix_chart
+    # the demo's risks score above 低 × 低 (1); the first added ones fill the rest, numbered as in the register
+    assert matrix.data["numbers"] == list(range(1, 13)) and demo_risks < 12
+    assert matrix.title == f"风险矩阵（标注得分最高的 12 项，其余 {len(risks) - 12:,} 项见风险清单）"
+    assert len(view.risk.register.rows) == len(risks)
+    spots = spread([(3, 4)] * 12)  # more than five in a cell: a grid inside it
+    assert len(set(spots)) == 12 and all(2.5 < x < 3.5 and 3.5 < y < 4.5 for x, y in spots)

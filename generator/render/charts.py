@@ -219,11 +219,15 @@ def matrix(ax, d):
             color = "#F6D7D3" if score >= 15 else "#FBEBC8" if score >= 8 else "#E3F0E6"
             ax.add_patch(plt.Rectangle((p - 0.5, i - 0.5), 1, 1, color=color, zorder=0))
     cells = list(zip(d["p"], d["i"], strict=True))
-    for n, ((p, i), (x, y)) in enumerate(zip(cells, spread(cells), strict=True), start=1):
+    numbers = d.get("numbers") or range(1, len(cells) + 1)
+    crowd = max((cells.count(c) for c in set(cells)), default=1)
+    size, font = (150, 7.5) if crowd <= 5 else (70, 5.5)  # more than five in a cell: a finer grid
+    for n, (p, i), (x, y) in zip(numbers, cells, spread(cells), strict=True):
         if not p or not i:
             continue
-        ax.scatter(x, y, s=150, color=NAVY, zorder=3, edgecolors="white", linewidths=0.8)
-        ax.annotate(str(n), (x, y), ha="center", va="center", color="white", fontsize=7.5, zorder=4)
+        ax.scatter(x, y, s=size, color=NAVY, zorder=3, edgecolors="white", linewidths=0.8)
+        small = font - 1.5 if n >= 100 else font
+        ax.annotate(str(n), (x, y), ha="center", va="center", color="white", fontsize=small, zorder=4)
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))

@@ -69,7 +69,8 @@ def chart_data(chart: Chart):
     if k == "matrix":  # one series per risk, numbered as in the register, spread as in the PDF
         data = XyChartData()
         cells = list(zip(d["p"], d["i"], strict=True))
-        for n, (label, (x, y)) in enumerate(zip(d["labels"], spread(cells), strict=True), start=1):
+        numbers = d.get("numbers") or range(1, len(cells) + 1)
+        for n, label, (x, y) in zip(numbers, d["labels"], spread(cells), strict=True):
             series = data.add_series(f"{n} {label}"[:40])
             series.add_data_point(float(x), float(y))
         return XL_CHART_TYPE.XY_SCATTER, data
@@ -190,9 +191,12 @@ def _matrix(c, chart: Chart) -> None:
     from pptx.enum.chart import XL_DATA_LABEL_POSITION, XL_MARKER_STYLE
 
     c.has_legend = False
-    for n, s in enumerate(c.plots[0].series, start=1):
+    numbers = chart.data.get("numbers") or range(1, len(chart.data["labels"]) + 1)
+    cells = list(zip(chart.data["p"], chart.data["i"], strict=True))
+    crowded = max((cells.count(x) for x in set(cells)), default=1) > 5  # a finer grid: smaller markers
+    for n, s in zip(numbers, c.plots[0].series, strict=True):
         s.marker.style = XL_MARKER_STYLE.CIRCLE
-        s.marker.size = 16
+        s.marker.size = 11 if crowded else 16
         s.marker.format.fill.solid()
         s.marker.format.fill.fore_color.rgb = LIGHT
         s.marker.format.line.color.rgb = NAVY
@@ -203,7 +207,7 @@ def _matrix(c, chart: Chart) -> None:
         label.position = XL_DATA_LABEL_POSITION.CENTER
         label.font.color.rgb = NAVY
         label.font.bold = True
-        label.font.size = Pt(9)
+        label.font.size = Pt(7 if crowded else 9)
     for axis, name in zip((c.category_axis, c.value_axis), chart.data["axes"], strict=True):
         axis.minimum_scale, axis.maximum_scale = 0, 6
         axis.major_unit = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -60,13 +61,26 @@ _SPOTS = ((-0.22, 0.22), (0.22, 0.22), (-0.22, -0.22), (0.22, -0.22), (0.0, 0.0)
 
 
 def spread(cells: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """Where to draw each risk on the 5×5 matrix: alone in its cell at the centre, else at a corner of it,
-    so markers sharing a cell never hide each other (the PDF and the slides place them alike)."""
+    """Where to draw each risk on the 5×5 matrix: alone in its cell at the centre; up to five at its
+    centre and corners; more on a grid filling the cell — so markers sharing a cell never hide each
+    other (the PDF and the slides place them alike)."""
+    count: dict[tuple[int, int], int] = {}
+    for cell in cells:
+        count[cell] = count.get(cell, 0) + 1
     seen: dict[tuple[int, int], int] = {}
     out = []
     for cell in cells:
         k = seen.get(cell, 0)
         seen[cell] = k + 1
-        dx, dy = _SPOTS[k % len(_SPOTS)] if cells.count(cell) > 1 else (0.0, 0.0)
+        n = count[cell]
+        if n == 1:
+            dx, dy = 0.0, 0.0
+        elif n <= len(_SPOTS):
+            dx, dy = _SPOTS[k]
+        else:
+            side = math.ceil(math.sqrt(n))
+            step = 0.84 / side
+            dx = -0.42 + step * (k % side + 0.5)
+            dy = 0.42 - step * (k // side + 0.5)
         out.append((cell[0] + dx, cell[1] + dy))
     return out

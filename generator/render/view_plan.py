@@ -85,18 +85,37 @@ def _goals_table(results: Results, t: dict, lang: str) -> Table | None:
     return Table(head, rows, ["l", "l", "r", "r", "r", "l", "l"], classes=classes)
 
 
+GANTT_TOP = 15  # phases drawn one by one; the others share one bar
+
+
+def top_phases(phases: tuple) -> tuple[list, list]:
+    """The GANTT_TOP longest phases in their order, and the rest (the first of equals kept)."""
+    if len(phases) <= GANTT_TOP:
+        return list(phases), []
+    ranked = sorted(range(len(phases)), key=lambda k: (-(phases[k].end - phases[k].start).days, k))
+    keep = set(ranked[:GANTT_TOP])
+    return [p for k, p in enumerate(phases) if k in keep], [p for k, p in enumerate(phases) if k not in keep]
+
+
 def _timeline(results: Results, t: dict) -> tuple[Table | None, Chart | None]:
     phases = results.model.timeline
     if not phases:
         return None, None
     rows = [[p.phase, p.start.isoformat(), p.end.isoformat(), num((p.end - p.start).days + 1)] for p in phases]
     table = Table([t["phase"], t["start"], t["end"], t["days"]], rows, ["l", "l", "l", "r"])
+    shown, rest = top_phases(phases)
     data = {
-        "labels": [p.phase for p in phases],
-        "starts": [p.start.isoformat() for p in phases],
-        "ends": [p.end.isoformat() for p in phases],
+        "labels": [p.phase for p in shown],
+        "starts": [p.start.isoformat() for p in shown],
+        "ends": [p.end.isoformat() for p in shown],
     }
-    return table, Chart("timeline", "gantt", t["chart_timeline"], data, (6.4, 2.6))
+    title = t["chart_timeline"]
+    if rest:  # the longest phases, and the others as one bar from their first start to their last end
+        data["labels"].append(t["other_phases"].format(n=num(len(rest))))
+        data["starts"].append(min(p.start for p in rest).isoformat())
+        data["ends"].append(max(p.end for p in rest).isoformat())
+        title += t["aside"].format(note=t["longest_phases"].format(n=len(shown)))
+    return table, Chart("timeline", "gantt", title, data, (6.4, 2.6))
 
 
 def _segments(results: Results, t: dict, lang: str) -> Table | None:

@@ -36,6 +36,15 @@ class RiskView:
     empty: str
 
 
+MATRIX_TOP = 12  # numbered markers on the matrix; the register lists every risk
+
+
+def top_risks(scores) -> list[int]:
+    """The indexes of the MATRIX_TOP highest-scored risks, in register order (the first of equals kept)."""
+    ranked = sorted(range(len(scores)), key=lambda k: (-(scores[k] or 0), k))
+    return sorted(ranked[:MATRIX_TOP])
+
+
 def risk_view(results: Results, t: dict, lang: str) -> RiskView:
     risks = results.model.risks
     if not risks:
@@ -56,14 +65,19 @@ def risk_view(results: Results, t: dict, lang: str) -> RiskView:
         ],
         ["r", "l", "r", "r", "r", "l"],
     )
+    shown = top_risks(summary.scores)
+    title = t["chart_matrix"]
+    if len(shown) < len(risks):
+        title += t["aside"].format(note=t["top_risks"].format(n=len(shown), rest=num(len(risks) - len(shown))))
     chart = Chart(
         "matrix",
         "matrix",
-        t["chart_matrix"],
+        title,
         {
-            "labels": [r.risk for r in risks],
-            "p": [r.probability or 0 for r in risks],
-            "i": [r.impact or 0 for r in risks],
+            "labels": [risks[k].risk for k in shown],
+            "numbers": [k + 1 for k in shown],  # as in the register's # column
+            "p": [risks[k].probability or 0 for k in shown],
+            "i": [risks[k].impact or 0 for k in shown],
             "axes": [t["probability"], t["impact"]],
         },
         (6.4, 3.0),
