@@ -124,8 +124,7 @@ class Customers:
     """An export read: the good rows typed, and the bad ones with their reasons.
 
     frame: customer_id, last_visit (datetime), visits_12m, spend_12m, ltv when given, vehicle columns.
-    raw: the export as read (strings where the reader kept them), indexed like ``lines``.
-    lines: the file line of each row.
+    raw: the export as read (strings where the reader kept them), with each row's file line in column LINE.
     bad: each bad line with its reasons, in file order.
     by_check: the same reasons grouped by check (for the located messages).
     """

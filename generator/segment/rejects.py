@@ -53,9 +53,8 @@ def rejects_csv(customers: Customers, lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([csv_cell(x) for x in (heads[0], *names, heads[1])])
-    at = {int(v): i for i, v in raw[LINE].items() if int(v) in customers.bad}
-    for line, reasons in customers.bad.items():
-        row = raw.loc[at[line]]
+    rejected = raw[raw[LINE].isin(customers.bad.keys())]  # in file order, as ``bad`` is
+    for (_, row), (line, reasons) in zip(rejected.iterrows(), customers.bad.items(), strict=True):
         cells = [_text(row[c]) for c in raw.columns if c != LINE]
         writer.writerow([str(line), *(csv_cell(c) for c in cells), csv_cell(_reasons(reasons, lang))])
     return "\ufeff" + buffer.getvalue()

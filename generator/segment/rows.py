@@ -64,15 +64,21 @@ def visits(frame, line, problems: RowProblems):
     text = frame["last_visit"].fillna("").astype(str).str.strip()
     value = pd.to_datetime(text.str.replace("/", "-", regex=False), errors="coerce", format="%Y-%m-%d")
     retry = value.isna()
-    for index, day in _retry(text, text.index[retry], "last_visit", _date_or_blank, problems, line).items():
+    for index, day in _retry(text, text.index[retry], "last_visit", _required(conv_date), problems, line).items():
         value[index] = pd.Timestamp(day)
     return value
 
 
-def _date_or_blank(raw: str):
-    if raw == "":
-        raise MessageError("is required")
-    return conv_date(raw)
+def _required(convert: Callable) -> Callable:
+    """``convert`` for a cell that must be given: a blank (or NaN) is a reason, "is required"."""
+
+    def check(raw):
+        text = "" if raw is None or raw != raw else str(raw).strip()
+        if text == "":
+            raise MessageError("is required")
+        return convert(text)
+
+    return check
 
 
 def amounts(frame, out, line, problems: RowProblems) -> None:
@@ -94,13 +100,7 @@ def amounts(frame, out, line, problems: RowProblems) -> None:
         if key == "visits_12m":
             good &= value == value.round()
         retry = ~good & ~(blank & blank_ok)
-
-        def check(raw, convert=convert):
-            text = "" if raw is None or raw != raw else str(raw).strip()
-            if text == "":
-                raise MessageError("is required")
-            return convert(_whole(text))
-
+        check = _required(lambda text, convert=convert: convert(_whole(text)))
         value = value.where(good).astype("float64")
         for index, number in _retry(column, column.index[retry], key, check, problems, line).items():
             value[index] = float(number)
