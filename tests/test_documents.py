@@ -299,7 +299,7 @@ def sparse_case(case):
 
 
 def test_sparse_input_leaves_empty_pages_out_and_numbers_follow(case, tmp_path):
-    from generator.render.deck import slides_of
+    from generator.render.deck_slides import slides_of
 
     results = compute(load(sparse_case(case).xlsx(tmp_path / "x.xlsx")).model, draws=200)
     out = tmp_path / "out"

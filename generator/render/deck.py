@@ -1,47 +1,28 @@
 """proposal.pptx: the proposal's sections as an editable 16:9 deck with native charts.
 
-Built from the same view data as the PDF (so the same figures and number
+The slides' content is deck_slides.py; this module draws them. Built from the same view data as the PDF (so the same figures and number
 formats); every run sets its East Asian font; long tables continue on further
 slides with their header repeated; key slides carry speaker notes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
-from markupsafe import Markup
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from .deck_charts import FONT, add_chart
-from .tables import Chart, Para, Table, Tile, clip
+from .deck_slides import plain, slides_of
+from .tables import Table, Tile, clip
 from .view import ProposalView
 
 FALLBACK = "Microsoft YaHei"  # the common Office CJK font, named in the theme
 NAVY, GREY, INK = RGBColor(0x1F, 0x4E, 0x79), RGBColor(0x6B, 0x72, 0x80), RGBColor(0x1F, 0x29, 0x33)
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
-ROWS_PER_SLIDE = 12
 NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-
-
-@dataclass
-class SlideSpec:
-    title: str
-    subtitle: str = ""
-    texts: list[str] = field(default_factory=list)
-    tiles: list[Tile] = field(default_factory=list)
-    table: Table | None = None
-    chart: Chart | None = None
-    notes: str = ""
-    chart2: Chart | None = None  # a second chart, below the table
-    page: str = ""  # the proposal page it shows (generator.pages); left out with it
-
-
-def plain(text) -> str:
-    return text.striptags() if isinstance(text, Markup) else str(text)
 
 
 def style_run(run, size: float, bold: bool = False, color: RGBColor = INK) -> None:
@@ -124,196 +105,6 @@ def set_theme_fallback(prs) -> None:
     for ea in xml.iter(f"{{{NS}}}ea"):
         ea.set("typeface", FALLBACK)
     theme._blob = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _paras(items: list[Para], t: dict) -> list[str]:
-    return [f"{p.title}{t['colon']}{clip(p.text, 400)}" for p in items]
-
-
-def _exec_market(view: ProposalView) -> list[SlideSpec]:
-    """Executive summary and market pages."""
-    t, v, e = view.doc.t, view, view.exec
-    return [
-        SlideSpec(
-            t["s_exec"],
-            view.doc.name,
-            [plain(e.lead), plain(e.feasibility), plain(e.recommendation), plain(e.floor_note)],
-            e.tiles,
-            table=e.categories,
-            notes=f"{plain(e.lead)} {plain(e.recommendation)}",
-        ),
-        SlideSpec(
-            t["s_market"],
-            t["p_market_base"],
-            [v.market.retention, *_paras(v.market.base_paras, t)],
-            table=v.market.base_table,
-            chart=v.market.base_chart,
-            notes="\n".join(_paras(v.market.base_paras, t)),
-            page="market_base",
-        ),
-        SlideSpec(
-            t["s_market"],
-            t["p_market_why"],
-            _paras(v.market.why_paras, t),
-            notes="\n".join(_paras(v.market.why_paras, t)),
-            page="market_why",
-        ),
-    ]
-
-
-def _plan(view: ProposalView) -> list[SlideSpec]:
-    """Goals, timeline, offers and funnel."""
-    t, v = view.doc.t, view
-    return [
-        SlideSpec(t["s_plan"], t["p_plan_goals"], table=v.plan.goals_table, page="plan_goals"),
-        SlideSpec(
-            t["s_plan"],
-            t["p_plan_timeline"],
-            table=v.plan.timeline_table,
-            chart=v.plan.timeline_chart,
-            page="plan_timeline",
-        ),
-        SlideSpec(
-            t["s_plan"],
-            t["p_plan_offer"],
-            [plain(v.plan.no_segments)] if v.plan.no_segments else [],
-            table=v.plan.segments_table or v.plan.offers_table,
-            notes="\n".join(_paras(v.plan.strategy_paras[:3], t)),
-        ),
-        *([SlideSpec(t["s_plan"], t["offers"], table=v.plan.offers_table)] if v.plan.segments_table else []),
-        *([SlideSpec(t["s_plan"], t["channel"], table=v.plan.channels_table)] if v.plan.channels_table else []),
-        SlideSpec(
-            t["s_plan"],
-            t["p_plan_funnel"],
-            [plain(v.plan.feasibility)],
-            table=v.plan.funnel_table,
-            chart=v.plan.funnel_chart,
-            notes=plain(v.plan.feasibility),
-        ),
-        SlideSpec(
-            t["s_plan"],
-            t["p_plan_needed"],
-            _paras(v.plan.strategy_paras[3:], t),
-            table=v.plan.needed_table,
-            notes="\n".join(_paras(v.plan.strategy_paras[3:], t)),
-        ),
-    ]
-
-
-def _budget(view: ProposalView) -> list[SlideSpec]:
-    """Budget summary, lines, reserve and benchmarks."""
-    t, v, e = view.doc.t, view, view.exec
-    return [
-        SlideSpec(
-            t["s_budget"],
-            t["p_budget_summary"],
-            [t["wan_unit"], "" if "budget_reserve" in view.doc.pages else v.budget.contingency_note],
-            table=v.budget.categories_table,
-            chart=v.budget.categories_chart,
-            notes=plain(e.lead),
-        ),
-        SlideSpec(t["s_budget"], t["p_budget_lines_a"], [t["wan_unit"]], table=v.budget.lines_a),
-        SlideSpec(t["s_budget"], t["p_budget_lines_b"], [t["wan_unit"]], table=v.budget.lines_b),
-        SlideSpec(
-            t["s_budget"],
-            t["p_budget_reserve"],
-            [v.budget.contingency_note, t["memo_note"]],
-            table=v.budget.memo_table,
-            page="budget_reserve",
-        ),
-        SlideSpec(
-            t["s_budget"],
-            t["p_budget_bench"],
-            table=v.budget.bench_table,
-            chart=v.budget.bench_chart,
-            page="budget_bench",
-        ),
-    ]
-
-
-def _roi_risk(view: ProposalView) -> list[SlideSpec]:
-    """ROI, risk register and triggers."""
-    t, v = view.doc.t, view
-    return [
-        SlideSpec(
-            t["s_roi"],
-            t["p_roi_build"],
-            [t["wan_unit"], *v.roi.goal_seek[:2]],
-            v.roi.tiles,
-            table=v.roi.revenue_table,
-            chart=v.roi.revenue_chart,
-            notes=" ".join(v.roi.goal_seek[:3]),
-        ),
-        SlideSpec(t["s_roi"], t["p_roi_risk"], table=v.roi.stress_table, chart=v.roi.tornado_chart, page="roi_risk"),
-        *(
-            [SlideSpec(t["s_roi"], t["monte_carlo"], [v.roi.mc_note], table=v.roi.mc_table, chart=v.roi.mc_chart)]
-            if v.roi.mc_table
-            else []
-        ),
-        SlideSpec(
-            t["s_risk"],
-            t["p_risk_register"],
-            [v.risk.empty] if v.risk.empty else [],
-            table=v.risk.register,
-            chart=v.risk.matrix_chart,
-            page="risk_register",
-        ),
-        SlideSpec(
-            t["s_risk"],
-            t["p_risk_matrix"],
-            [v.risk.reserve_note],
-            table=v.risk.triggers_table,
-            notes=v.risk.reserve_note,
-            page="risk_matrix",
-        ),
-    ]
-
-
-def _closing(view: ProposalView) -> list[SlideSpec]:
-    """Track record and options compared."""
-    t, v = view.doc.t, view
-    return [
-        SlideSpec(
-            t["s_cases"],
-            "",
-            [v.cases.empty] if v.cases.empty else [],
-            table=v.cases.history_table,
-            chart=v.cases.history_chart,
-            page="cases",
-        ),
-        SlideSpec(
-            t["s_compare"],
-            "",
-            [plain(v.compare.recommendation)],
-            table=v.compare.scenarios_table,
-            chart=v.compare.scenarios_chart,
-            notes=plain(v.compare.recommendation),
-            page="compare",
-        ),
-    ]
-
-
-def _continued(spec: SlideSpec, continued: str) -> list[SlideSpec]:
-    """A spec whose table is too long for one slide, as several; the header repeats."""
-    table = spec.table
-    if table is None or len(table.rows) <= ROWS_PER_SLIDE:
-        return [spec]
-    out = []
-    for k in range(0, len(table.rows), ROWS_PER_SLIDE):
-        last = k + ROWS_PER_SLIDE >= len(table.rows)
-        part = Table(table.head, table.rows[k : k + ROWS_PER_SLIDE], table.align, table.foot if last else None)
-        if k == 0:
-            out.append(replace(spec, table=part))
-            continue
-        subtitle = spec.subtitle + continued
-        out.append(SlideSpec(spec.title, subtitle, [], [], part, None, "", None))
-    return out
-
-
-def slides_of(view: ProposalView) -> list[SlideSpec]:
-    specs = [*_exec_market(view), *_plan(view), *_budget(view), *_roi_risk(view), *_closing(view)]
-    specs = [s for s in specs if not s.page or s.page in view.doc.pages]
-    return [part for spec in specs for part in _continued(spec, view.doc.t["continued"])]
 
 
 def write_deck(view: ProposalView, path: Path) -> int:
