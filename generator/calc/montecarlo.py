@@ -41,8 +41,9 @@ def sample(model: Model, rng, size: int) -> dict:
 def monte_carlo(
     model: Model, draws: int = 10_000, seed: int = DEFAULT_SEED, chunk: int = CHUNK
 ) -> MonteCarloResult | None:
-    """P10/P50/P90 and the chance that ROI falls below ``roi_floor``; None without uncertainty rows."""
-    if not model.uncertainty:
+    """P10/P50/P90 and the chance that ROI falls below ``roi_floor``; None without uncertainty rows
+    or with no draws (the web app's what-if leaves Monte Carlo out until asked)."""
+    if not model.uncertainty or draws <= 0:
         return None
     import numpy as np
 

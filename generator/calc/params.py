@@ -169,3 +169,23 @@ def apply(model: Model, values: dict[str, Decimal]) -> Model:
 def relative(model: Model, changes: dict[str, Decimal]) -> dict[str, Decimal]:
     """Absolute values for relative changes: base × (1 + change)."""
     return {path: base_value(model, path) * (1 + change) for path, change in changes.items()}
+
+
+def every_path(model: Model) -> list[str]:
+    """Every numeric assumption as a parameter path, in the workbook's order: what a what-if may change.
+
+    ``campaign.pool_customers`` is left out with segments (each segment's customers count instead).
+    """
+    out = [f"campaign.{f}" for f in CAMPAIGN_FIELDS if not (f == "pool_customers" and model.segments)]
+    if model.campaign.roi_floor is None:
+        out.remove("campaign.roi_floor")
+    out += [f"funnel.{r}" for r in RATES if r != "reach"]
+    for kind, fields in FIELDS.items():
+        rows, key = _collection(model, kind)
+        out += [f"{kind}.{getattr(r, key)}.{f}" for r in rows for f in fields]
+    return out
+
+
+def bounds(path: str) -> tuple[Decimal, Decimal | None]:
+    """The values a path may take: [0, 1] for rates, margins and discounts; ≥ 0 otherwise."""
+    return Decimal(0), Decimal(1) if split(path)[2] in CAPPED else None

@@ -1,0 +1,77 @@
+"""Document builds in a pool of worker processes, so a build never slows a what-if.
+
+A worker is started with the ``spawn`` method (nothing of the server's threads or sockets is
+inherited) and imports the renderers once (:func:`warm`), so each build pays only for its own
+work. A job's state lives in the store's ``builds`` table: queued → running → done | failed; the
+worker writes running itself, the server the outcome.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .store import Store
+
+
+def warm() -> None:
+    """Import what a build needs, once per worker."""
+    import weasyprint  # noqa: F401
+
+    from ..render import (
+        charts,  # noqa: F401
+        proposal,  # noqa: F401
+    )
+
+
+def run_build(data_dir: str, build: int, workbook: str, out_dir: str, lang: str, pptx: bool) -> dict:
+    """In a worker: build the documents of one version; returns the files, or the problems."""
+    from ..errors import InputError
+    from ..pipeline import BuildOptions
+    from ..pipeline import build as do_build
+
+    store = Store(Path(data_dir))
+    try:
+        store.set_build(build, "running")
+    finally:
+        store.close()
+    options = BuildOptions(lang=lang, pptx=pptx, background_charts=False)
+    try:
+        report = do_build(Path(workbook), Path(out_dir), options)
+    except InputError as exc:
+        problems = [{"location": p.where, "message": p.message.text(lang), "level": p.level} for p in exc.problems]
+        return {"files": [], "problems": problems}
+    return {"files": [f for f in report.files if not f.endswith("/")], "problems": []}
+
+
+class Jobs:
+    def __init__(self, store: Store, workers: int = 1):
+        self.store = store
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm)
+        self.workers = workers
+
+    def start(self) -> None:
+        """Start the workers now, so the first build is as quick as the next."""
+        for _ in range(self.workers):
+            self.pool.submit(int)
+
+    def submit(self, campaign: int, version: int, workbook: Path, lang: str, pptx: bool) -> int:
+        build = self.store.add_build(campaign, version, lang, pptx)
+        out_dir = self.store.build_dir({"campaign": campaign, "version": version, "id": build})
+        future = self.pool.submit(run_build, str(self.store.folder), build, str(workbook), str(out_dir), lang, pptx)
+        future.add_done_callback(lambda f: self._finished(build, f))
+        return build
+
+    def _finished(self, build: int, future: Future) -> None:
+        try:
+            outcome = future.result()
+        except Exception as exc:  # a bug in a build: the job says failed, the server goes on
+            problem = {"location": "build", "message": f"{type(exc).__name__}: {exc}", "level": "error"}
+            self.store.set_build(build, "failed", [], [problem])
+            return
+        state = "failed" if outcome["problems"] else "done"
+        self.store.set_build(build, state, outcome["files"], outcome["problems"])
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)

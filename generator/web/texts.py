@@ -1,0 +1,98 @@
+"""The web pages' own words, Chinese and English (the figures' labels come from the documents' catalogue)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "app": ("售后营销活动预算", "After-sales campaign budgets"),
+    "campaigns": ("活动列表", "Campaigns"),
+    "switch": ("English", "中文"),
+    "upload_title": ("上传预算假设工作簿", "Upload an assumptions workbook"),
+    "upload_hint": (
+        "选择 .xlsx 文件（不超过 20 MB）。有错误的工作簿也会保存为草稿，并逐条列出需要修改的单元格。",
+        "Choose an .xlsx file (up to 20 MB). A workbook with errors is kept as a draft, each problem listed with its cell.",
+    ),
+    "upload": ("上传", "Upload"),
+    "start_from": ("从模板开始：", "Start from a template:"),
+    "blank": ("空白模板", "blank template"),
+    "demo": ("示例活动", "demo campaign"),
+    "use_demo": ("用示例活动新建", "New campaign from the demo"),
+    "none_yet": (
+        "还没有活动。上传一个工作簿，或从示例活动开始。",
+        "No campaign yet. Upload a workbook, or start from the demo.",
+    ),
+    "name": ("活动", "Campaign"),
+    "version": ("版本", "Version"),
+    "budget": ("预算（元）", "Budget (yuan)"),
+    "deals": ("成交", "Deals"),
+    "roi": ("总投资ROI", "Total ROI"),
+    "feasible": ("可行性", "Feasible"),
+    "updated": ("更新时间", "Updated"),
+    "yes": ("可行", "yes"),
+    "no": ("不可行", "no"),
+    "draft": ("草稿（有错误）", "draft (has errors)"),
+    "problems_title": ("工作簿中的问题", "Problems in the workbook"),
+    "problems_hint": (
+        "请在 Excel/WPS 中按位置修改后重新上传为新版本。",
+        "Fix each in Excel/WPS at its location, then upload the workbook again as a new version.",
+    ),
+    "location": ("位置", "Location"),
+    "message": ("问题", "Problem"),
+    "level": ("级别", "Level"),
+    "error": ("错误", "error"),
+    "warning": ("提示", "warning"),
+    "note": ("建议", "hint"),
+    "upload_version": ("上传新版本", "Upload a new version"),
+    "figures": ("关键指标", "Key figures"),
+    "funnel": ("转化漏斗", "Funnel"),
+    "categories": ("七类预算", "The seven budget categories"),
+    "scenarios": ("方案对比", "Scenarios"),
+    "tornado": ("敏感性（龙卷风图）", "Sensitivity (tornado)"),
+    "whatif": ("假设调整（What-if）", "What-if"),
+    "whatif_hint": (
+        "修改任一假设，全部指标、方案和敏感性即时重算；不会保存，直到“另存为新版本”。",
+        "Change any assumption: every figure, scenario and the tornado recompute at once; nothing is saved until you save a version.",
+    ),
+    "base": ("原值", "base"),
+    "changed": ("已调整", "changed"),
+    "note_label": ("版本说明", "Version note"),
+    "save": ("另存为新版本", "Save as a new version"),
+    "reset": ("恢复原值", "Reset"),
+    "download_workbook": ("下载工作簿", "Download workbook"),
+    "monte_carlo": ("含蒙特卡洛模拟", "with Monte Carlo"),
+    "documents": ("文档", "Documents"),
+    "documents_hint": (
+        "生成资源申请书 PDF、一页摘要、财务工作簿和演示文稿（后台生成，不影响页面操作）。",
+        "Build the proposal PDF, the one-page summary, the finance workbook and the deck (in the background).",
+    ),
+    "build": ("生成文档", "Build documents"),
+    "lang_zh": ("中文", "Chinese"),
+    "lang_en": ("英文", "English"),
+    "with_pptx": ("含演示文稿", "with the deck"),
+    "queued": ("排队中", "queued"),
+    "running": ("生成中…", "building…"),
+    "done": ("已完成", "done"),
+    "failed": ("失败", "failed"),
+    "view_pdf": ("在线查看", "view"),
+    "tracking": ("执行跟踪", "Tracking"),
+    "tracking_hint": (
+        "上传每日数据（CSV 或 xlsx）：累计转化率对比计划、成交预测、触发的风险和预警。",
+        "Upload the daily figures (CSV or xlsx): cumulative rates against plan, projection, triggered risks, alerts.",
+    ),
+    "retro": ("活动复盘", "Retrospective"),
+    "retro_hint": (
+        "上传实际数据工作簿：计划与实际对比，并生成复盘文件。",
+        "Upload the actuals workbook: plan against actual, and the retro files.",
+    ),
+    "alerts": ("预警", "Alerts"),
+    "files": ("文件", "Files"),
+    "back": ("返回活动", "Back to the campaign"),
+    "versions": ("版本记录", "Versions"),
+    "fingerprint": ("指纹", "Fingerprint"),
+    "created": ("时间", "Time"),
+    "not_found": ("没有这个活动。", "No such campaign."),
+}
+
+
+def texts(lang: str) -> dict[str, str]:
+    i = 0 if lang == "zh" else 1
+    return {k: v[i] for k, v in TEXTS.items()}
