@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import cli_followup  # noqa: F401  (registers track, retro and segment on the group)
+from . import cli_followup, cli_serve  # noqa: F401  (register track, retro, segment and serve on the group)
 from .cli_common import _attempt, _fail, echo, lang_option, main, output_option, say, t
 from .errors import InputError, Msg
 

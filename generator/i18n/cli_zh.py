@@ -240,4 +240,18 @@ ZH: dict[str, str] = {
     "must be a number, got {value}": "必须是数字，实际为 {value}",
     "is {value}, out of range ({limit})": "为 {value}，超出范围（{limit}）",
     'the workbook has no cell for "{path}"; add its column first': "工作簿中没有“{path}”对应的单元格；请先添加该列",
+    "Open the web app: upload a workbook, try what-ifs, build the documents, track and review.\n\n\b\n"
+    "Example:\n"
+    "  budgetgen serve                       # → http://127.0.0.1:8750/\n"
+    "  budgetgen serve --host 0.0.0.0        # on the office network, with a token": "打开网页应用：上传工作簿、调整假设、生成文档、跟踪与复盘。\n\n\b\n"
+    "示例：\n"
+    "  budgetgen serve                       # → http://127.0.0.1:8750/\n"
+    "  budgetgen serve --host 0.0.0.0        # 在办公网络中使用（需令牌）",
+    "Address to listen on.": "监听地址。",
+    "Port to listen on.": "监听端口。",
+    "Folder of the app's store (default: the user's data folder).": "应用数据存放的文件夹（默认：用户数据目录）。",
+    "Token asked of every request (made up and printed off loopback).": "每个请求都需要的令牌（非本机地址时自动生成并打印）。",
+    "Worker processes for documents.": "生成文档的工作进程数。",
+    "{host}:{port} is in use; choose another with --port": "{host}:{port} 已被占用；请用 --port 换一个端口",
+    "budgetgen serve: {address} (data: {folder}) — Ctrl+C stops": "budgetgen serve：{address}（数据：{folder}）— 按 Ctrl+C 停止",
 }

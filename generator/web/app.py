@@ -40,14 +40,19 @@ def api_routes() -> list[Route]:
 
 
 def create_app(
-    data_dir: Path, token: str | None = None, jobs: int = 1, hosts: set[str] | None = None, draws: int = 10_000
+    data_dir: Path,
+    token: str | None = None,
+    jobs: int = 1,
+    hosts: set[str] | None = None,
+    draws: int = 10_000,
+    lang: str = "zh",
 ):
     """The app over the store in ``data_dir``; ``hosts`` the names accepted in ``Host``."""
     from .pages import page_routes
     from .security import allowed_hosts
 
     store = Store(data_dir)
-    state = App(store, Engine(store, draws), Jobs(store, jobs))
+    state = App(store, Engine(store, draws), Jobs(store, jobs), lang)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

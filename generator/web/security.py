@@ -156,4 +156,9 @@ class Guard:
                 message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
             await send(message)
 
-        await self.app(scope, counted, secured)
+        try:
+            await self.app(scope, counted, secured)
+        except Exception:
+            if not refused:
+                raise  # a bug stays a bug
+            # the app saw the client leave after the 413; nothing more to say
