@@ -1,12 +1,13 @@
-# `make demo` builds the demo campaign into output/demo/; `make test` runs lint and tests.
+# `make demo` builds the demo campaign into output/demo/; `make test` runs lint and tests;
+# `make serve` opens the web app on http://127.0.0.1:8750/.
 # Both set everything up on a fresh machine; run again, they reinstall nothing.
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEBS  := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
-         libreoffice-calc-nogui libreoffice-impress-nogui
+         libreoffice-calc-nogui libreoffice-impress-nogui chromium
 
-.PHONY: demo test setup debs lint format bench clean
+.PHONY: demo test serve setup debs lint format bench clean
 
 setup: $(STAMP) debs
 
@@ -44,6 +45,9 @@ format: setup
 test: lint
 	$(VENV)/bin/pytest
 	bash tests/wheel_check.sh
+
+serve: setup
+	$(VENV)/bin/budgetgen serve
 
 bench: setup
 	$(PY) bench/run.py

@@ -6,6 +6,7 @@ and printed). Registers on the `budgetgen` group defined in cli.py.
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -70,4 +71,8 @@ def serve(host: str, port: int, data: Path | None, token: str | None, jobs: int,
         address=address + (f"?token={token}" if token else ""),
         folder=folder,
     )
+    # uvicorn shuts down gracefully on Ctrl+C or SIGTERM (the worker pool closed by the app's lifespan),
+    # then hands the signal to the handler it found: this one, so a requested stop exits 0
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, lambda *_: sys.exit(0))
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)

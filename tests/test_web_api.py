@@ -66,9 +66,8 @@ def test_get_and_list(app):
 def test_whatif_equals_the_cli_with_that_scenario(app, demo_results):
     from generator.calc.params import apply
     from generator.io.results_json import results_dict
-    from generator.results import compute
-
     from generator.jsonout import dumps
+    from generator.results import compute
 
     c, _ = app
     r = c.post("/api/campaigns/1/whatif?lang=en", json={"overrides": {"funnel.open": 0.3}})

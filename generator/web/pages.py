@@ -25,7 +25,9 @@ def page(request: Request, template: str, status: int = 200, **context: object) 
     from ..render.env import render
 
     lang = lang_of(request)
-    html = render(f"web/{template}", lang=lang, tx=texts(lang), path=request.url.path, **context)
+    # the language switch comes back here: a page answering a form comes back to the page of the form
+    here = request.url.path if request.method == "GET" else request.url.path.rsplit("/", 1)[0] or "/"
+    html = render(f"web/{template}", lang=lang, tx=texts(lang), path=here, **context)
     return HTMLResponse(html, status)
 
 

@@ -53,7 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Change any assumption: every figure, scenario and the tornado recompute at once; nothing is saved until you save a version.",
     ),
     "base": ("原值", "base"),
-    "changed": ("已调整", "changed"),
+    "changed": ("已调整 {n} 项假设（未保存）", "{n} assumption(s) changed (not saved)"),
     "note_label": ("版本说明", "Version note"),
     "save": ("另存为新版本", "Save as a new version"),
     "reset": ("恢复原值", "Reset"),
