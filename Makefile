@@ -51,6 +51,7 @@ serve: setup
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/web.py
 
 clean:
 	rm -rf output/*/ .pytest_cache

@@ -121,7 +121,9 @@ def test_the_journey(server, chromium, tmp_path, update_golden):
     page.wait_for_url("**/campaigns/*")
     cid = page.url.rsplit("/", 1)[-1]
     api = _api(base, f"/api/campaigns/{cid}")["results"]
-    tiles = dict(zip(page.locator(".tile .label").all_inner_texts(), page.locator(".tile .value").all_inner_texts()))
+    tiles = dict(
+        zip(page.locator(".tile .label").all_inner_texts(), page.locator(".tile .value").all_inner_texts(), strict=True)
+    )
     assert tiles["申请预算"] == f"{api['budget']['total'] / 10000:,.2f}"
     assert tiles["总投资ROI"] == ratio(api["roi"]["total"]) == "1.93:1"
     _shot(page, "campaign", tmp_path, update_golden)

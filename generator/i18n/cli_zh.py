@@ -254,4 +254,5 @@ ZH: dict[str, str] = {
     "Worker processes for documents.": "生成文档的工作进程数。",
     "{host}:{port} is in use; choose another with --port": "{host}:{port} 已被占用；请用 --port 换一个端口",
     "budgetgen serve: {address} (data: {folder}) — Ctrl+C stops": "budgetgen serve：{address}（数据：{folder}）— 按 Ctrl+C 停止",
+    "as_of must be a date like 2024-04-05": "as_of 必须是日期，如 2024-04-05",
 }

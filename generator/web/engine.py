@@ -59,9 +59,9 @@ def parse_overrides(raw: object, model) -> dict[str, Decimal]:
     problems = Collector()
     if not isinstance(raw, dict):
         problems.error("overrides", "must be an object of parameter paths and values")
-        problems.raise_if_errors()
+        raise InputError(problems.problems)
     out: dict[str, Decimal] = {}
-    for path, value in raw.items():  # type: ignore[union-attr]
+    for path, value in raw.items():
         where = f"overrides.{path}"
         try:
             check(model, str(path))
@@ -142,7 +142,7 @@ class Engine:
                     self._cache.pop(next(iter(self._cache)))
                 self._cache[key] = (loaded, compute(loaded.model, self.draws))
         loaded, results = self._cache[key]  # type: ignore[misc]
-        return v, loaded, results
+        return v, loaded, results  # type: ignore[has-type]
 
     def whatif(self, campaign: int, overrides: object, monte_carlo: bool = False) -> Results:
         """The latest version's results with the overrides applied (nothing saved)."""

@@ -35,7 +35,10 @@ def _see(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _problems_page(request: Request, problems: list[Problem] | list[dict], back: str = "/") -> HTMLResponse:
+def problems_page(request: Request, problems: list[Problem] | list[dict] | Response, back: str = "/") -> HTMLResponse:
+    """The problems of a form's upload, each with its location; ``problems`` may be the API's 422 answer."""
+    if isinstance(problems, Response):
+        problems = json.loads(bytes(problems.body))["problems"]
     return page(request, "problems.html.j2", 422, problems=problem_dicts(problems, lang_of(request)), back=back)
 
 
@@ -48,7 +51,7 @@ async def home(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     got = await read_upload(request, (".xlsx",))
     if isinstance(got, Response):
-        return _problems_page(request, json.loads(got.body)["problems"])
+        return problems_page(request, got)
     outcome = await run_in_threadpool(app_of(request).engine.upload, *got)
     return _see(f"/campaigns/{outcome.version.campaign}")
 
@@ -57,7 +60,7 @@ async def upload_version(request: Request) -> Response:
     cid = int(request.path_params["id"])
     got = await read_upload(request, (".xlsx",))
     if isinstance(got, Response):
-        return _problems_page(request, json.loads(got.body)["problems"], f"/campaigns/{cid}")
+        return problems_page(request, got, f"/campaigns/{cid}")
     if app_of(request).store.latest(cid) is None:
         return page(request, "missing.html.j2", 404)
     await run_in_threadpool(app_of(request).engine.upload, *got, cid)
@@ -153,7 +156,7 @@ async def save(request: Request) -> Response:
         overrides = overrides_from_form(dict(form), base)
         await run_in_threadpool(state.engine.save, cid, overrides, str(form.get("note", ""))[:500])
     except InputError as exc:
-        return _problems_page(request, exc.problems, f"/campaigns/{cid}")
+        return problems_page(request, exc.problems, f"/campaigns/{cid}")
     except KeyError:
         return page(request, "missing.html.j2", 404)
     return _see(f"/campaigns/{cid}")
@@ -190,13 +193,13 @@ async def follow_up(request: Request) -> Response:
     suffixes = (".csv", ".xlsx") if kind == "tracking" else (".xlsx",)
     got = await read_upload(request, suffixes)
     if isinstance(got, Response):
-        return _problems_page(request, json.loads(got.body)["problems"], f"/campaigns/{cid}")
+        return problems_page(request, got, f"/campaigns/{cid}")
     try:
         build_id, view, version = await run_in_threadpool(
             follow_up_view, app_of(request), kind, cid, *got, lang_of(request)
         )
     except InputError as exc:
-        return _problems_page(request, exc.problems, f"/campaigns/{cid}")
+        return problems_page(request, exc.problems, f"/campaigns/{cid}")
     build_files = app_of(request).store.build(build_id)["files"]
     return page(request, f"{kind}.html.j2", v=view, cid=cid, version=version, files=build_files)
 
@@ -213,6 +216,8 @@ async def switch_lang(request: Request) -> Response:
 
 
 def page_routes() -> list[Route]:
+    from .segment import segment_page
+
     c = "/campaigns/{id:int}"
     return [
         Route("/", home),
@@ -225,6 +230,7 @@ def page_routes() -> list[Route]:
         Route(c + "/save", save, methods=["POST"]),
         Route(c + "/build", build, methods=["POST"]),
         Route(c + "/builds", builds),
+        Route(c + "/segment", segment_page, methods=["POST"]),
         Route(c + "/{kind:str}", follow_up, methods=["POST"]),
         Route("/lang/{lang}", switch_lang),
     ]

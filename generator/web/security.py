@@ -57,7 +57,7 @@ def allowed_hosts(host: str) -> set[str]:
         me = socket.gethostname()
         names |= {me, socket.getfqdn()}
         with contextlib.suppress(OSError):
-            names |= {info[4][0] for info in socket.getaddrinfo(me, None)}
+            names |= {str(info[4][0]) for info in socket.getaddrinfo(me, None)}
     return {n.lower() for n in names}
 
 
