@@ -39,7 +39,7 @@ def test_a_whatif_fragment_recomputes_and_a_bad_value_is_a_problem(c):
 
 def test_the_campaign_list_prints_units(c):
     page = c.get("/").text
-    assert "872,690.28" in page
+    assert '<td class="r">872,699.94</td><td class="r">6,087</td><td class="r">1.93:1</td>' in page
     assert "1.93:1" in page
 
 
