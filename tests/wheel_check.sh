@@ -29,6 +29,24 @@ for f in out/proposal.pdf out/summary.pdf out/budget.xlsx out/proposal.pptx out/
          tracking/tracking.pdf retro/retro.xlsx retro/retro.pdf segments/segments.pdf; do
   test -s "$f" || { echo "wheel check: $f is missing" >&2; exit 1; }
 done
+# the web app from the wheel: its pages (templates/web) and vendored static files are inside
+port="$("$work/venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$bg" serve --port "$port" --data "$work/serve-data" >/dev/null &
+serve=$!
+"$work/venv/bin/python" - "$port" <<'PY' || { echo "wheel check: the web app did not serve its pages" >&2; kill "$serve"; exit 1; }
+import sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+for _ in range(150):
+    try:
+        urllib.request.urlopen(base + "/api/health", timeout=1)
+        break
+    except OSError:
+        time.sleep(0.1)
+assert b"htmx-2.0.11.min.js" in urllib.request.urlopen(base + "/").read()
+for name in ("htmx-2.0.11.min.js", "app.css", "favicon.svg"):
+    assert urllib.request.urlopen(f"{base}/static/{name}").status == 200, name
+PY
+kill -TERM "$serve"; wait "$serve"
 pages="$(pdfinfo out/proposal.pdf | awk '/^Pages:/ {print $2}')"
 test "$pages" = 18 || { echo "wheel check: proposal.pdf has $pages pages, not 18" >&2; exit 1; }
 echo "wheel check: the installed wheel built every output from $work (proposal: $pages pages)"
