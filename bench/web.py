@@ -38,9 +38,16 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
     def call(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
-        self.conn.request(method, path, body=body, headers=headers or {})
-        r = self.conn.getresponse()
-        return r.status, r.read()
+        for attempt in (1, 2):  # the server closes an idle keep-alive connection after 5 s: open a new one
+            try:
+                self.conn.request(method, path, body=body, headers=headers or {})
+                r = self.conn.getresponse()
+                return r.status, r.read()
+            except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+                self.conn.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def whatif(self, value: float) -> tuple[float, int]:
         body = json.dumps({"overrides": {"funnel.open": value}}).encode()
@@ -53,9 +60,13 @@ def upload(c: Client) -> None:
     boundary = "bgbench"
     data = DEMO.read_bytes()
     body = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="demo.xlsx"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="demo.xlsx"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     status, _ = c.call("POST", "/api/campaigns", body, {"content-type": f"multipart/form-data; boundary={boundary}"})
     assert status == 201, status
 
@@ -131,7 +142,9 @@ def main() -> dict:
     work = Path(tempfile.mkdtemp(prefix="budgetgen-webbench-"))
     port = free_port()
     start = time.perf_counter()
-    proc = subprocess.Popen([str(BIN), "serve", "--port", str(port), "--data", str(work / "data")], stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(BIN), "serve", "--port", str(port), "--data", str(work / "data")], stdout=subprocess.DEVNULL
+    )
     c = Client(port)
     while True:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..results import Results, compute
 from .store import Store, Version
 
 CACHE_SIZE = 32
+WHATIF_CACHE = 256
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,9 @@ class Engine:
         self.store = store
         self.draws = draws
         self._cache: dict[tuple[int, int], object] = {}
+        self._whatifs: OrderedDict[tuple, Results] = (
+            OrderedDict()
+        )  # a what-if is deterministic: asked again, answered again
         self._lock = threading.Lock()
 
     def _load(self, path: Path, name: str):
@@ -149,13 +154,21 @@ class Engine:
         from ..calc.checks import check_plan
         from ..calc.params import apply
 
-        _, loaded, _ = self.current(campaign)
+        v, loaded, _ = self.current(campaign)
         values = parse_overrides(overrides, loaded.model)
+        key = (v.campaign, v.version, tuple(sorted(values.items())), monte_carlo)
+        if key in self._whatifs:
+            self._whatifs.move_to_end(key)
+            return self._whatifs[key]
         model = apply(loaded.model, values)
         results = compute(model, self.draws if monte_carlo else 0)
         problems = Collector()
         check_plan(model, results.plan, problems)
         problems.raise_if_errors()
+        with self._lock:
+            self._whatifs[key] = results
+            while len(self._whatifs) > WHATIF_CACHE:
+                self._whatifs.popitem(last=False)
         return results
 
     def save(self, campaign: int, overrides: object, note: str = "") -> Outcome:
