@@ -129,13 +129,20 @@ async def _body(request: Request) -> dict | Response:
     return data if isinstance(data, dict) else refuse(request, "request", msg("the body must be a JSON object"), 422)
 
 
-async def whatif(request: Request) -> Response:
+async def body_and_campaign(request: Request):
+    """(the JSON body, (version, loaded, results) of the campaign in the path), or the Response that refuses."""
     body = await _body(request)
     if isinstance(body, Response):
         return body
     got = await current(request)
-    if isinstance(got, Response):
-        return got
+    return got if isinstance(got, Response) else (body, got)
+
+
+async def whatif(request: Request) -> Response:
+    both = await body_and_campaign(request)
+    if isinstance(both, Response):
+        return both
+    body, got = both
     lang, engine = lang_of(request), app_of(request).engine
     try:
         results = await run_in_threadpool(
@@ -147,12 +154,10 @@ async def whatif(request: Request) -> Response:
 
 
 async def save_version(request: Request) -> Response:
-    body = await _body(request)
-    if isinstance(body, Response):
-        return body
-    got = await current(request)
-    if isinstance(got, Response):
-        return got
+    both = await body_and_campaign(request)
+    if isinstance(both, Response):
+        return both
+    body, got = both
     lang, engine = lang_of(request), app_of(request).engine
     note = str(body.get("note") or "")[:500]
     try:

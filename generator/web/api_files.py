@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from ..errors import InputError, msg
-from .api import _body, _json, _version, current, problems, read_upload, refuse
+from .api import _json, _version, body_and_campaign, current, problems, read_upload, refuse
 from .context import LANGS, app_of, lang_of
 from .engine import relabel
 
@@ -27,12 +27,10 @@ MEDIA = {
 
 
 async def documents(request: Request) -> Response:
-    body = await _body(request)
-    if isinstance(body, Response):
-        return body
-    got = await current(request)
-    if isinstance(got, Response):
-        return got
+    both = await body_and_campaign(request)
+    if isinstance(both, Response):
+        return both
+    body, got = both
     lang = body.get("lang", lang_of(request))
     if lang not in LANGS:
         return refuse(request, "lang", msg('lang is "zh" or "en"'), 422)
