@@ -74,6 +74,11 @@ class Problem:
     def __str__(self) -> str:
         return self.text("en")
 
+    def as_dict(self, lang: str = "en") -> dict[str, str]:
+        """The problem as the web app's JSON answers carry it: location, message (in ``lang``), level."""
+        body = self.message.text(lang) if isinstance(self.message, Msg) else str(self.message)
+        return {"location": self.where, "message": body, "level": self.level}
+
 
 class InputError(Exception):
     """Raised when inputs have errors; carries every problem found."""

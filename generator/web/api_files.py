@@ -3,8 +3,10 @@ tracking and retro."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -59,7 +61,7 @@ def built_file(store, campaign: int, version: int, name: str) -> Path | None:
             folder = store.build_dir(build)
             manifest = json.loads((folder / ".budgetgen.json").read_text(encoding="utf-8"))
             if name in manifest.get("files", []):
-                return folder / manifest["files"][manifest["files"].index(name)]
+                return folder / name  # equal to a name the build wrote: no path of the request's making
     return None
 
 
@@ -83,20 +85,29 @@ def run_follow_up(state, kind: str, v, name: str, data: bytes, lang: str):
     served like the documents'). Returns the build's id and the pipeline's report."""
     from .. import pipeline
 
-    build = state.store.add_build(v.campaign, v.version, lang, False)
-    out_dir = state.store.build_dir({"campaign": v.campaign, "version": v.version, "id": build})
+    build, out_dir = state.store.start_build(v.campaign, v.version, lang)
     with tempfile.TemporaryDirectory(prefix="budgetgen-upload-") as tmp:
         second = Path(tmp) / f"upload{Path(name).suffix.lower()}"
         second.write_bytes(data)
         run = pipeline.track if kind == "tracking" else pipeline.retro
-        try:
+        with failed_on_input_error(state.store, build, {second: name, state.store.workbook_path(v): v.filename}):
             report = run(state.store.workbook_path(v), second, out_dir, lang)
-        except InputError as exc:
-            shown = relabel(relabel(exc.problems, second, name), state.store.workbook_path(v), v.filename)
-            state.store.set_build(build, "failed", [], [])
-            raise InputError(shown) from exc
-    state.store.set_build(build, "done", [f for f in report.files if not f.endswith("/")], [])
+    state.store.set_build(build, "done", report.files)
     return build, report
+
+
+@contextlib.contextmanager
+def failed_on_input_error(store, build: int, shown: dict[Path, str]) -> Iterator[None]:
+    """An InputError inside marks the build failed and is raised again, each temporary path in its
+    locations replaced by the name the user knows it by."""
+    try:
+        yield
+    except InputError as exc:
+        store.set_build(build, "failed")
+        problems = exc.problems
+        for path, name in shown.items():
+            problems = relabel(problems, path, name)
+        raise InputError(problems) from exc
 
 
 def follow_up_view(state, kind: str, cid: int, name: str, data: bytes, lang: str):

@@ -43,11 +43,4 @@ def lang_of(request: Request) -> str:
 
 
 def problem_dicts(items: list[Problem] | list[dict], lang: str) -> list[dict]:
-    out = []
-    for p in items:
-        if isinstance(p, dict):
-            out.append(p)
-            continue
-        text = p.message.text(lang) if hasattr(p.message, "text") else str(p.message)
-        out.append({"location": p.where, "message": text, "level": p.level})
-    return out
+    return [p if isinstance(p, dict) else p.as_dict(lang) for p in items]

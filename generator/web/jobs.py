@@ -40,9 +40,8 @@ def run_build(data_dir: str, build: int, workbook: str, out_dir: str, lang: str,
     try:
         report = do_build(Path(workbook), Path(out_dir), options)
     except InputError as exc:
-        problems = [{"location": p.where, "message": p.message.text(lang), "level": p.level} for p in exc.problems]
-        return {"files": [], "problems": problems}
-    return {"files": [f for f in report.files if not f.endswith("/")], "problems": []}
+        return {"files": [], "problems": [p.as_dict(lang) for p in exc.problems]}
+    return {"files": report.files, "problems": []}
 
 
 class Jobs:
@@ -57,8 +56,7 @@ class Jobs:
             self.pool.submit(int)
 
     def submit(self, campaign: int, version: int, workbook: Path, lang: str, pptx: bool) -> int:
-        build = self.store.add_build(campaign, version, lang, pptx)
-        out_dir = self.store.build_dir({"campaign": campaign, "version": version, "id": build})
+        build, out_dir = self.store.start_build(campaign, version, lang, pptx)
         future = self.pool.submit(run_build, str(self.store.folder), build, str(workbook), str(out_dir), lang, pptx)
         future.add_done_callback(lambda f: self._finished(build, f))
         return build

@@ -18,7 +18,7 @@ import socket
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from ..errors import Msg, msg
+from ..errors import Msg, Problem, msg
 
 MAX_BODY = 20 * 1024 * 1024
 COOKIE = "budgetgen_token"
@@ -70,7 +70,7 @@ def _host_name(value: str) -> str:
 
 
 async def _answer(send, status: int, message: Msg, lang: str = "zh") -> None:
-    problem = {"location": "request", "message": message.text(lang), "level": "error"}
+    problem = Problem("request", message).as_dict(lang)
     body = json.dumps({"problems": [problem]}, ensure_ascii=False).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *HEADERS]
     await send({"type": "http.response.start", "status": status, "headers": headers})

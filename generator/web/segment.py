@@ -14,8 +14,8 @@ from starlette.responses import Response
 
 from ..errors import InputError, Problem, msg
 from .api import read_upload
+from .api_files import failed_on_input_error
 from .context import app_of, lang_of
-from .engine import relabel
 
 
 def run_segment(state, cid: int, name: str, data: bytes, as_of: dt.date | None, use: bool, lang: str):
@@ -25,21 +25,17 @@ def run_segment(state, cid: int, name: str, data: bytes, as_of: dt.date | None, 
     from ..segment.output import segments_view
 
     v, _, _ = state.engine.current(cid)
-    build = state.store.add_build(v.campaign, v.version, lang, False)
-    out_dir = state.store.build_dir({"campaign": v.campaign, "version": v.version, "id": build})
+    build, out_dir = state.store.start_build(v.campaign, v.version, lang)
     with tempfile.TemporaryDirectory(prefix="budgetgen-segment-") as tmp:
         customers = Path(tmp) / f"customers{Path(name).suffix.lower()}"
         customers.write_bytes(data)
         into = Path(tmp) / "workbook.xlsx" if use else None
         if into is not None:
             shutil.copyfile(state.store.workbook_path(v), into)
-        try:
+        shown = {customers: name, **({into: v.filename} if into else {})}
+        with failed_on_input_error(state.store, build, shown):
             report = segment(customers, out_dir, SegmentOptions(as_of=as_of, lang=lang), into)
-        except InputError as exc:
-            state.store.set_build(build, "failed", [], [])
-            shown = relabel(exc.problems, customers, name)
-            raise InputError(relabel(shown, into, v.filename) if into else shown) from exc
-        state.store.set_build(build, "done", [f for f in report.files if not f.endswith("/")], [])
+        state.store.set_build(build, "done", report.files)
         new = state.engine.upload(v.filename, into.read_bytes(), cid, f"segments: {name}") if into else None
     return build, segments_view(report.segmentation, name, messages(lang)), v, new
 

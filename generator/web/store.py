@@ -225,10 +225,17 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    def start_build(self, campaign: int, version: int, lang: str, pptx: bool = False) -> tuple[int, Path]:
+        """A new build of the version and the folder its files go to (not yet made)."""
+        build = self.add_build(campaign, version, lang, pptx)
+        return build, self.build_dir({"campaign": campaign, "version": version, "id": build})
+
     def set_build(self, build: int, state: str, files: list[str] | None = None, problems: list | None = None) -> None:
+        """The build's state and the files it serves (folders such as ``charts/`` are not served)."""
+        served = [f for f in files or [] if not f.endswith("/")]
         self.db.execute(
             "UPDATE builds SET state = ?, files = ?, problems = ? WHERE id = ?",
-            (state, json.dumps(files or []), json.dumps(problems or [], ensure_ascii=False), build),
+            (state, json.dumps(served), json.dumps(problems or [], ensure_ascii=False), build),
         )
 
     def build(self, build: int) -> dict | None:
