@@ -63,7 +63,7 @@ def serve(host: str, port: int, data: Path | None, token: str | None, jobs: int,
         say("{host}:{port} is in use; choose another with --port", err=True, host=host, port=port)
         sys.exit(1)
     folder = data or default_data_dir()
-    app = create_app(folder, token, jobs, allowed_hosts(host), lang=lang)
+    app = create_app(folder, token, jobs, allowed_hosts(host), lang=lang, rehearse=True)
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     address = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
     say(

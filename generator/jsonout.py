@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from decimal import Decimal
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string with
 
 from .rounding import excel_round
 
@@ -19,9 +20,7 @@ def dumps(value: object, indent: int = 2, _level: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [
-            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, _level + 1)}" for k, v in value.items()
-        ]
+        items = [f"{pad}{encode_basestring(str(k))}: {dumps(v, indent, _level + 1)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + end + "}"
     if isinstance(value, (list, tuple)):
         if not value:
@@ -35,4 +34,8 @@ def dumps(value: object, indent: int = 2, _level: int = 0) -> str:
         return repr(float(value))
     if isinstance(value, float):
         return repr(value) if math.isfinite(value) else "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
     return json.dumps(value, ensure_ascii=False)

@@ -22,6 +22,7 @@ class BuildOptions:
     html: bool = False
     background_charts: bool = True  # draw charts in a forked worker while the summary renders
     pptx: bool = False
+    chart_cache: Path | None = None  # a folder of charts drawn before (the web app's workers)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,9 @@ def write_outputs(
         written.append("results.json")
         write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
         written.append("budget.xlsx")
-        written.extend(write_documents(results, tmp, options.lang, options.html, worker, options.pptx).files)
+        written.extend(
+            write_documents(results, tmp, options.lang, options.html, worker, options.pptx, options.chart_cache).files
+        )
 
     write_atomically(out_dir, write, command="build", fingerprint=results.fingerprint, inputs=inputs)
     return written

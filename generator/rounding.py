@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal
 
 FEN = Decimal("0.01")
 ONE = Decimal(1)
+WIDE = Context(prec=40)  # 40 significant digits, well past anything a sheet shows
+_PLACES = {places: Decimal(1).scaleb(-places) for places in range(-6, 13)}
 
 
 def excel_round(value: Decimal, places: int = 0) -> Decimal:
@@ -14,9 +16,8 @@ def excel_round(value: Decimal, places: int = 0) -> Decimal:
     Decimal's ROUND_HALF_UP rounds ties away from zero, for negatives too,
     which is Excel's rule (Python's round() rounds ties to even).
     """
-    with localcontext() as ctx:
-        ctx.prec = 40
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    step = _PLACES.get(places) or Decimal(1).scaleb(-places)
+    return value.quantize(step, rounding=ROUND_HALF_UP, context=WIDE)
 
 
 def half_up(value: Decimal | float | int, places: int = 0) -> Decimal:
@@ -40,6 +41,4 @@ def ceil_int(value: Decimal) -> int:
 
 def div(numerator: Decimal | int, denominator: Decimal | int) -> Decimal:
     """Division at 40 significant digits, well past anything a sheet shows."""
-    with localcontext() as ctx:
-        ctx.prec = 40
-        return Decimal(numerator) / Decimal(denominator)
+    return WIDE.divide(Decimal(numerator), Decimal(denominator))

@@ -345,3 +345,23 @@ def test_long_timeline_and_register_chart_the_top_and_the_rest(case, tmp_path):
     assert len(view.risk.register.rows) == len(risks)
     spots = spread([(3, 4)] * 12)  # more than five in a cell: a grid inside it
     assert len(set(spots)) == 12 and all(2.5 < x < 3.5 and 3.5 < y < 4.5 for x, y in spots)
+
+
+def test_chart_cache_serves_the_same_chart_and_draws_a_changed_one(tmp_path, monkeypatch):
+    from generator.render import chart_cache, charts
+    from generator.render.tables import Chart
+
+    drawn: list[str] = []
+    real = charts.draw
+    monkeypatch.setattr(charts, "draw", lambda c, folder: drawn.append(c.title) or real(c, folder))
+    bar = Chart("roi", "bars", "ROI", {"labels": ["甲", "乙"], "values": [1.0, 2.0], "fmt": "ratio"})
+    cache = tmp_path / "cache"
+    first = charts.draw_all([bar], tmp_path / "a", cache)[0]
+    second = charts.draw_all([bar], tmp_path / "b", cache)[0]
+    assert drawn == ["ROI"] and second.read_bytes() == first.read_bytes()
+    charts.draw_all([Chart("roi", "bars", "ROI 2", dict(bar.data))], tmp_path / "c", cache)
+    assert drawn == ["ROI", "ROI 2"] and len(list(cache.glob("*.png"))) == 2
+    monkeypatch.setattr(chart_cache, "LIMIT", 1)
+    charts.draw_all([bar], tmp_path / "d", cache)  # used last: kept; the other pruned
+    assert [p.name for p in cache.glob("*.png")] == [chart_cache.ChartCache(cache, charts.CODE).key(bar).name]
+    assert not list(cache.glob(".drawing-*"))

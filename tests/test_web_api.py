@@ -198,3 +198,26 @@ def test_documents_tracking_retro_and_files_by_manifest_name(tmp_path):
         assert bad.json()["problems"][0]["location"] == "daily.csv:2", bad.json()
         wrong = c.post("/api/campaigns/1/retro?lang=en", files={"file": ("a.txt", b"x")})
         assert wrong.json()["problems"] == [{"location": "a.txt", "message": "is not one of .xlsx", "level": "error"}]
+
+
+def test_a_whatif_asked_again_is_answered_from_the_cache(tmp_path, monkeypatch):
+    from generator.web import engine as engine_module
+    from generator.web.engine import Engine
+    from generator.web.store import Store
+
+    engine = Engine(Store(tmp_path), draws=0)
+    cid = engine.upload("demo.xlsx", DEMO.read_bytes()).version.campaign
+    computed: list[int] = []
+    real = engine_module.compute
+    monkeypatch.setattr(engine_module, "compute", lambda *a: computed.append(1) or real(*a))
+    made = [
+        engine.answer(cid, {"funnel.open": v}, False, "roi", lambda r: round(r.plan.roi.total, 2))
+        for v in (0.3, "0.30", 0.3)
+    ]
+    assert made == [Decimal("2.27")] * 3 and len(computed) == 1  # 0.3 and "0.30" are the same what-if
+    engine.answer(cid, {"funnel.open": 0.3}, False, "budget", lambda r: r.plan.budget.total)
+    assert len(computed) == 2  # another form of the answer is made anew
+    monkeypatch.setattr(engine_module, "WHATIF_CACHE", 1)
+    engine.answer(cid, {"funnel.open": 0.31}, False, "roi", lambda r: r.plan.roi.total)
+    engine.answer(cid, {"funnel.open": 0.3}, False, "roi", lambda r: r.plan.roi.total)
+    assert len(computed) == 4  # only the last answer is kept

@@ -7,6 +7,7 @@ a :class:`Chart` carries; none computes a business figure.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
@@ -336,7 +337,19 @@ def draw(chart: Chart, folder: Path) -> Path:
     return path
 
 
-def draw_all(charts: list[Chart], folder: Path) -> list[Path]:
+def draw_all(charts: list[Chart], folder: Path, cache: Path | None = None) -> list[Path]:
+    """Draw each chart into ``folder``; with ``cache`` (a folder of budgetgen's own), a chart drawn
+    before from the same figures, title and size is copied from there instead of drawn again."""
     setup_fonts()
     folder.mkdir(parents=True, exist_ok=True)
-    return [draw(c, folder) for c in charts]
+    if cache is None:
+        return [draw(c, folder) for c in charts]
+    from .chart_cache import ChartCache
+
+    store = ChartCache(cache, CODE)
+    paths = [store.fetch(c, folder) or store.keep(c, draw(c, folder)) for c in charts]
+    store.prune()
+    return paths
+
+
+CODE = hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode() + str(DPI).encode()).hexdigest()

@@ -35,7 +35,13 @@ class DocumentsReport:
 
 
 def write_documents(
-    results: Results, folder: Path, lang: str, html: bool, worker=None, pptx: bool = False
+    results: Results,
+    folder: Path,
+    lang: str,
+    html: bool,
+    worker=None,
+    pptx: bool = False,
+    chart_cache: Path | None = None,
 ) -> DocumentsReport:
     """Draw the charts once (in ``worker``, a started ChartWorker, when given), render both documents."""
     view = proposal_view(results, lang)
@@ -45,7 +51,7 @@ def write_documents(
     else:
         from .charts import draw_all
 
-        draw_all(view.charts, folder / "charts")
+        draw_all(view.charts, folder / "charts", chart_cache)
         charts_done = lambda: None  # noqa: E731
     from .pdf import write_pdf  # WeasyPrint's import overlaps the drawing
 

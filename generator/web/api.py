@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, Response
 from .. import __version__
 from ..errors import InputError, Msg, Problem, msg
 from ..jsonout import Money, dumps
-from .context import app_of, lang_of, problem_dicts
+from .context import app_of, lang_of, problem_dicts, what_if
 
 MAX_UPLOADS = 1
 
@@ -145,12 +145,18 @@ async def whatif(request: Request) -> Response:
     body, got = both
     lang, engine = lang_of(request), app_of(request).engine
     try:
-        results = await run_in_threadpool(
-            engine.whatif, got[0].campaign, body.get("overrides", {}), bool(body.get("monte_carlo"))
+        text = await what_if(
+            request,
+            engine.answer,
+            got[0].campaign,
+            body.get("overrides", {}),
+            bool(body.get("monte_carlo")),
+            ("json", lang),
+            lambda results: dumps({"results": results_of(results, lang)}, indent=1) + "\n",
         )
     except InputError as exc:
         return problems(exc.problems, lang)
-    return _json({"results": results_of(results, lang)})
+    return Response(text, media_type="application/json")
 
 
 async def save_version(request: Request) -> Response:

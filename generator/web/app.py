@@ -46,13 +46,15 @@ def create_app(
     hosts: set[str] | None = None,
     draws: int = 10_000,
     lang: str = "zh",
+    rehearse: bool = False,
 ):
-    """The app over the store in ``data_dir``; ``hosts`` the names accepted in ``Host``."""
+    """The app over the store in ``data_dir``; ``hosts`` the names accepted in ``Host``; ``rehearse``:
+    the workers build the demo once at start (``serve`` does; tests need not pay for it)."""
     from .pages import page_routes
     from .security import allowed_hosts
 
     store = Store(data_dir)
-    state = App(store, Engine(store, draws), Jobs(store, jobs), lang)
+    state = App(store, Engine(store, draws), Jobs(store, jobs, rehearse), lang)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

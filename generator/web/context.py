@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+import anyio
+import anyio.to_thread
 from starlette.requests import Request
 
 from ..errors import Problem
@@ -24,6 +28,7 @@ class App:
     engine: Engine
     jobs: Jobs
     lang: str = "zh"  # when neither ?lang= nor the cookie says
+    what_ifs: anyio.CapacityLimiter | None = None  # made in the event loop, at the first what-if
 
     @property
     def folder(self) -> Path:
@@ -32,6 +37,19 @@ class App:
 
 def app_of(request: Request) -> App:
     return request.app.state.budgetgen
+
+
+T = TypeVar("T")
+
+
+async def what_if(request: Request, answer: Callable[..., T], *args: object) -> T:
+    """Answer a what-if in a thread, one at a time: what-ifs are pure CPU, and twenty of them in
+    twenty threads only fight over the interpreter's lock (and starve the thread that answers HTTP),
+    so one after another each is answered sooner (measured: 20 clients' p95 400 ms → see bench/web.json)."""
+    state = app_of(request)
+    if state.what_ifs is None:
+        state.what_ifs = anyio.CapacityLimiter(1)
+    return await anyio.to_thread.run_sync(answer, *args, limiter=state.what_ifs)
 
 
 def lang_of(request: Request) -> str:

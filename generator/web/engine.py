@@ -10,16 +10,19 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import Collector, InputError, Problem
 from ..results import Results, compute
 from .store import Store, Version
 
 CACHE_SIZE = 32
-WHATIF_CACHE = 256
+WHATIF_CACHE = 256  # answers kept (encoded: ~13 kB each)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,7 @@ class Engine:
         self.store = store
         self.draws = draws
         self._cache: dict[tuple[int, int], object] = {}
-        self._whatifs: OrderedDict[tuple, Results] = (
-            OrderedDict()
-        )  # a what-if is deterministic: asked again, answered again
+        self._answers: OrderedDict[tuple, object] = OrderedDict()  # what-if answers, least recently asked first
         self._lock = threading.Lock()
 
     def _load(self, path: Path, name: str):
@@ -151,25 +152,35 @@ class Engine:
 
     def whatif(self, campaign: int, overrides: object, monte_carlo: bool = False) -> Results:
         """The latest version's results with the overrides applied (nothing saved)."""
+        return self.answer(campaign, overrides, monte_carlo, None, lambda results: results)
+
+    def answer(
+        self, campaign: int, overrides: object, monte_carlo: bool, form: Hashable, make: Callable[[Results], T]
+    ) -> T:
+        """``make`` of a what-if's results, kept under ``form`` (e.g. the JSON in one language):
+        a what-if is deterministic, so one asked again is answered again without computing or encoding."""
         from ..calc.checks import check_plan
         from ..calc.params import apply
 
         v, loaded, _ = self.current(campaign)
         values = parse_overrides(overrides, loaded.model)
-        key = (v.campaign, v.version, tuple(sorted(values.items())), monte_carlo)
-        if key in self._whatifs:
-            self._whatifs.move_to_end(key)
-            return self._whatifs[key]
+        key = (v.campaign, v.version, tuple(sorted(values.items())), monte_carlo, form)
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]  # type: ignore[no-any-return]
         model = apply(loaded.model, values)
         results = compute(model, self.draws if monte_carlo else 0)
         problems = Collector()
         check_plan(model, results.plan, problems)
         problems.raise_if_errors()
-        with self._lock:
-            self._whatifs[key] = results
-            while len(self._whatifs) > WHATIF_CACHE:
-                self._whatifs.popitem(last=False)
-        return results
+        made = make(results)
+        if form is not None:
+            with self._lock:
+                self._answers[key] = made
+                while len(self._answers) > WHATIF_CACHE:
+                    self._answers.popitem(last=False)
+        return made
 
     def save(self, campaign: int, overrides: object, note: str = "") -> Outcome:
         """The overrides written into a copy of the latest workbook, kept as the next version."""

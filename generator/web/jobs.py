@@ -8,21 +8,50 @@ worker writes running itself, the server the outcome.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import multiprocessing
+import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .store import Store
 
 
-def warm() -> None:
-    """Import what a build needs, once per worker."""
+def warm(rehearse: bool = False) -> None:
+    """Import what a build needs, once per worker; with ``rehearse``, also build the demo once, so the
+    caches a build fills (fonts, styles, the demo's charts) are full before the first real build."""
     import weasyprint  # noqa: F401
 
     from ..render import (
         charts,  # noqa: F401
         proposal,  # noqa: F401
     )
+
+    if rehearse:
+        rehearsal()
+
+
+def rehearsal() -> None:
+    from .. import demo_case
+    from ..io.input_writer import write_input_workbook
+    from ..pipeline import BuildOptions
+    from ..pipeline import build as do_build
+
+    with tempfile.TemporaryDirectory(prefix="budgetgen-warm-") as tmp:
+        path = Path(tmp) / "demo.xlsx"
+        write_input_workbook(path, demo_case.CAMPAIGN, demo_case.SHEETS, lang="zh")
+        do_build(path, Path(tmp) / "out", BuildOptions(background_charts=False))
+    release_memory()
+
+
+def release_memory() -> None:
+    """Hand what a build freed back to the system: without it glibc keeps the arenas a build grew
+    (measured: a worker grows from 100 MB to 270 MB over ten builds; with it, to 150 MB)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def run_build(data_dir: str, build: int, workbook: str, out_dir: str, lang: str, pptx: bool) -> dict:
@@ -36,18 +65,22 @@ def run_build(data_dir: str, build: int, workbook: str, out_dir: str, lang: str,
         store.set_build(build, "running")
     finally:
         store.close()
-    options = BuildOptions(lang=lang, pptx=pptx, background_charts=False)
+    charts = Path(data_dir) / "cache" / "charts"
+    options = BuildOptions(lang=lang, pptx=pptx, background_charts=False, chart_cache=charts)
     try:
         report = do_build(Path(workbook), Path(out_dir), options)
     except InputError as exc:
         return {"files": [], "problems": [p.as_dict(lang) for p in exc.problems]}
+    finally:
+        release_memory()
     return {"files": report.files, "problems": []}
 
 
 class Jobs:
-    def __init__(self, store: Store, workers: int = 1):
+    def __init__(self, store: Store, workers: int = 1, rehearse: bool = False):
         self.store = store
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm)
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=warm, initargs=(rehearse,))
         self.workers = workers
 
     def start(self) -> None:

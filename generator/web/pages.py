@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from ..errors import InputError, Problem
 from .api import read_upload
-from .context import LANG_COOKIE, LANGS, app_of, lang_of, problem_dicts
+from .context import LANG_COOKIE, LANGS, app_of, lang_of, problem_dicts, what_if
 from .texts import texts
 
 
@@ -137,12 +137,20 @@ async def whatif(request: Request) -> Response:
     try:
         _, _, base = await run_in_threadpool(state.engine.current, cid)
         overrides = overrides_from_form(dict(form), base)
-        results = await run_in_threadpool(state.engine.whatif, cid, overrides, form.get("monte_carlo") == "on")
+        html = await what_if(
+            request,
+            state.engine.answer,
+            cid,
+            overrides,
+            form.get("monte_carlo") == "on",
+            ("html", lang),
+            lambda results: page(request, "figures.html.j2", f=figures(results, lang), changed=len(overrides)).body,
+        )
     except InputError as exc:
         return page(request, "problem_list.html.j2", problems=problem_dicts(exc.problems, lang))
     except KeyError:
         return page(request, "missing.html.j2", 404)
-    return page(request, "figures.html.j2", f=figures(results, lang), changed=len(overrides))
+    return HTMLResponse(html)
 
 
 async def save(request: Request) -> Response:
