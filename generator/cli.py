@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import cli_followup, cli_serve  # noqa: F401  (register track, retro, segment and serve on the group)
+from . import cli_compare, cli_followup, cli_serve  # noqa: F401  (register compare, track, retro, segment, serve)
 from .cli_common import _attempt, _fail, echo, lang_option, main, output_option, say, t
 from .errors import InputError, Msg
 
@@ -161,10 +161,13 @@ INIT_HELP = (
 )
 @click.option(
     "--case",
-    type=click.Choice(["demo", "c3"]),
+    type=click.Choice(["demo", "demo-v1", "c3"]),
     default="demo",
     show_default=True,
-    help=t("demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers."),
+    help=t(
+        "demo: the spring maintenance-recall campaign; demo-v1: its first, 94.7万 draft; "
+        "c3: the two-segment dealer campaign with staff tiers."
+    ),
 )
 @click.option(
     "--blank",
@@ -185,9 +188,9 @@ def init(path: Path, lang: str, force: bool, case: str, actuals: bool, from_inpu
     if actuals:
         _init_actuals(path, from_input, case, lang)
         return
-    from . import demo_c3, demo_case
+    from . import demo_c3, demo_case, demo_v1
 
-    rows = {"demo": demo_case, "c3": demo_c3}[case]
+    rows = {"demo": demo_case, "demo-v1": demo_v1, "c3": demo_c3}[case]
     if blank:
         from .io.input_writer import blank_case
 

@@ -247,15 +247,16 @@ def test_template_data_is_the_documented_dataclass(template):
 def test_message_catalogue_has_no_repeated_keys():
     import ast
 
-    from generator.i18n import docs
+    from generator.i18n import docs, docs_compare, docs_zh
 
-    for name in ("docs_zh.py", "docs_en.py"):
+    for name in ("docs_zh.py", "docs_en.py", "docs_compare.py"):
         tree = ast.parse((TEMPLATES.parent / "generator" / "i18n" / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert set(docs.ZH) == set(docs.EN)
+    assert not set(docs_compare.ZH) & set(docs_zh.ZH)  # the comparison's texts never shadow the documents'
 
 
 def test_missing_narrative_leaves_its_paragraph_out(case, tmp_path):

@@ -9,8 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..fmt import thousands, wan
-from .docs_en import EN
-from .docs_zh import ZH
+from . import docs_compare
+from .docs_en import EN as _EN
+from .docs_zh import ZH as _ZH
+
+ZH = {**_ZH, **docs_compare.ZH}
+EN = {**_EN, **docs_compare.EN}
 
 
 class Catalogue(dict):
