@@ -180,7 +180,7 @@ ZH: dict[str, str] = {
     "Overwrite an existing file.": "覆盖已存在的文件。",
     "Write an actuals workbook for `retro` instead of an input workbook.": "生成供 `retro` 使用的实际数据工作簿，而不是输入工作簿。",
     "With --actuals: the campaign input whose items to pre-fill.": "与 --actuals 一起用：预先填入其明细项的活动输入。",
-    "demo: the spring maintenance-recall campaign; c3: the two-segment dealer campaign with staff tiers.": "demo：春季保养召回活动；c3：两个客群、含员工阶梯激励的经销商活动。",
+    "demo: the spring maintenance-recall campaign; demo-v1: its first, 94.7万 draft; c3: the two-segment dealer campaign with staff tiers.": "demo：春季保养召回活动；demo-v1：该活动94.7万的初版方案；c3：两个客群、含员工阶梯激励的经销商活动。",
     "{path}: the workbook name must end in .xlsx": "{path}: 工作簿文件名必须以 .xlsx 结尾",
     "{path}: already exists; pass --force to overwrite it": "{path}: 已存在；如需覆盖请加 --force",
     "{path}: folder {folder} does not exist": "{path}: 文件夹 {folder} 不存在",
@@ -255,4 +255,9 @@ ZH: dict[str, str] = {
     "{host}:{port} is in use; choose another with --port": "{host}:{port} 已被占用；请用 --port 换一个端口",
     "budgetgen serve: {address} (data: {folder}) — Ctrl+C stops": "budgetgen serve：{address}（数据：{folder}）— 按 Ctrl+C 停止",
     "as_of must be a date like 2024-04-05": "as_of 必须是日期，如 2024-04-05",
+    "Compare two plans: every changed assumption with its cells, every figure old and new, and a budget and ROI bridge by group of changes (exact Shapley values).\n\n\b\nExample:\n  budgetgen compare inputs/demo-v1.xlsx inputs/demo.xlsx\n  budgetgen compare old.xlsx new.xlsx --group-by path -o output/compare": "对比两份方案：列出每项改动的假设及其单元格、每个指标的新旧数值，并按改动分组画出预算桥和ROI桥（精确Shapley值）。\n\n\b\n示例：\n  budgetgen compare inputs/demo-v1.xlsx inputs/demo.xlsx\n  budgetgen compare old.xlsx new.xlsx --group-by path -o output/compare",
+    "One bridge step per budget category (and funnel, revenue, other), per input sheet, or per assumption.": "预算桥的每一步：按预算类别（及漏斗、收入、其他）、按输入工作表，或按每项假设。",
+    "{out}/: {files} — no assumption differs": "{out}/: {files} — 没有任何假设不同",
+    "{out}/: {files} — {n} assumptions changed; budget {old_budget} → {new_budget} 元, ROI {old_roi} → {new_roi}": "{out}/: {files} — 改动了 {n} 项假设；预算 {old_budget} → {new_budget} 元，总投资ROI {old_roi} → {new_roi}",
+    "names another campaign than the old plan ({old} / {new}); compared anyway": "与原方案的活动名称不同（{old} / {new}）；仍进行对比",
 }
