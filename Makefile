@@ -26,7 +26,8 @@ debs:
 	fi
 
 demo: setup
-	$(VENV)/bin/budgetgen build inputs/demo.xlsx -o output/demo --pptx
+	$(VENV)/bin/budgetgen build inputs/demo.xlsx -o output/demo --pptx --baseline inputs/demo-v1.xlsx
+	$(VENV)/bin/budgetgen compare inputs/demo-v1.xlsx inputs/demo.xlsx -o output/demo-compare
 	$(VENV)/bin/budgetgen build inputs/c3-demo.xlsx -o output/c3-demo
 	$(VENV)/bin/budgetgen track inputs/demo.xlsx inputs/demo-daily.csv -o output/demo-tracking
 	$(VENV)/bin/budgetgen retro inputs/demo.xlsx inputs/demo-actuals.xlsx -o output/demo-retro

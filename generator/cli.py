@@ -36,6 +36,11 @@ BUILD_HELP = (
 @click.option("--html", is_flag=True, help=t("Also write the HTML the PDFs are rendered from."))
 @click.option("--pptx", is_flag=True, help=t("Also write proposal.pptx, an editable deck with native charts."))
 @click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help=t("An earlier plan: the proposal and the deck gain the page on how the budget got from it to this one."),
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
@@ -44,12 +49,22 @@ BUILD_HELP = (
     help=t("Campaigns built at once (several inputs)."),
 )
 def build(
-    inputs: tuple[Path, ...], out: Path | None, lang: str, draws: int, seed: int, html: bool, pptx: bool, jobs: int
+    inputs: tuple[Path, ...],
+    out: Path | None,
+    lang: str,
+    draws: int,
+    seed: int,
+    html: bool,
+    pptx: bool,
+    baseline: Path | None,
+    jobs: int,
 ) -> None:
     from .pipeline import BuildOptions, slug
     from .pipeline import build as run_build
 
-    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html, pptx=pptx)
+    options = BuildOptions(lang=lang, draws=draws, seed=seed, html=html, pptx=pptx, baseline=baseline)
+    if len(inputs) > 1 and baseline is not None:
+        raise click.UsageError(t("--baseline compares one plan with an earlier one; give one input"))
     if len(inputs) > 1:
         _batch(list(inputs), out or Path("output"), options, jobs)
         return

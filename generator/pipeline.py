@@ -5,13 +5,17 @@ The CLI calls these functions; nothing here imports click.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .calc.montecarlo import DEFAULT_SEED
-from .errors import Collector, InputError, Problem, msg
-from .model import Model
+from .errors import Collector, Problem
+from .reading import load
 from .results import Results, compute
+
+if TYPE_CHECKING:
+    from .compare import Comparison
 
 
 @dataclass(frozen=True)
@@ -23,34 +27,7 @@ class BuildOptions:
     background_charts: bool = True  # draw charts in a forked worker while the summary renders
     pptx: bool = False
     chart_cache: Path | None = None  # a folder of charts drawn before (the web app's workers)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    model: Model
-    warnings: list[Problem] = field(default_factory=list)
-
-
-def load(path: Path) -> Loaded:
-    """Read and validate an input; raise :class:`InputError` with every problem."""
-    from .calc.checks import check_paths, check_plan
-    from .calc.plan import compute_plan
-    from .io.reader import read_source
-    from .pages import report_left_out
-    from .parse import parse_model
-
-    problems = Collector()
-    source = read_source(path, problems)
-    model = parse_model(source, problems) if source is not None else None
-    if model is not None:
-        check_paths(model, problems)
-    if model is not None and not problems.has_errors:
-        check_plan(model, compute_plan(model), problems)
-        report_left_out(model, problems)
-    problems.raise_if_errors()
-    if model is None:  # pragma: no cover - parse_model reports why
-        raise InputError([Problem(str(path), msg("could not be read"))])
-    return Loaded(model, problems.warnings)
+    baseline: Path | None = None  # an earlier plan: the proposal gains the page on how the budget got here
 
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -68,7 +45,12 @@ def slug(path: Path) -> str:
 
 
 def write_outputs(
-    results: Results, out_dir: Path, options: BuildOptions, worker=None, inputs: tuple[Path, ...] = ()
+    results: Results,
+    out_dir: Path,
+    options: BuildOptions,
+    worker=None,
+    inputs: tuple[Path, ...] = (),
+    baseline: Comparison | None = None,
 ) -> list[str]:
     """Write every output of a build; returns the file names written."""
     from .io.output import write_atomically
@@ -80,13 +62,14 @@ def write_outputs(
         from .io.workbook import write_budget_workbook
         from .render.proposal import write_documents
 
-        (tmp / "results.json").write_text(results_json(results, options.lang), encoding="utf-8")
+        (tmp / "results.json").write_text(results_json(results, options.lang, baseline), encoding="utf-8")
         written.append("results.json")
         write_budget_workbook(results, tmp / "budget.xlsx", options.lang)
         written.append("budget.xlsx")
-        written.extend(
-            write_documents(results, tmp, options.lang, options.html, worker, options.pptx, options.chart_cache).files
+        documents = write_documents(
+            results, tmp, options.lang, options.html, worker, options.pptx, options.chart_cache, baseline
         )
+        written.extend(documents.files)
 
     write_atomically(out_dir, write, command="build", fingerprint=results.fingerprint, inputs=inputs)
     return written
@@ -110,10 +93,21 @@ def build(path: Path, out_dir: Path, options: BuildOptions | None = None) -> Bui
     try:
         from .io.output import check_output_dir
 
-        check_output_dir(out_dir, (path,))
-        loaded = load(path)
+        inputs = (path,) if options.baseline is None else (path, options.baseline)
+        check_output_dir(out_dir, inputs)
+        if options.baseline is not None:
+            from .pipeline_compare import load_pair
+
+            before, loaded = load_pair(options.baseline, path)
+        else:
+            loaded = load(path)
         results = compute(loaded.model, options.draws, options.seed)
-        files = write_outputs(results, out_dir, options, worker, (path,))
+        comparison = None
+        if options.baseline is not None:
+            from .pipeline_compare import comparison as compare_with
+
+            comparison = compare_with(before, loaded, options.baseline, path, "category", results)
+        files = write_outputs(results, out_dir, options, worker, inputs, comparison)
     finally:
         if worker is not None:
             worker.close()

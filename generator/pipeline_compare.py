@@ -13,7 +13,7 @@ from .calc.diff import KEYED, Change
 from .compare import Comparison, compare
 from .errors import Collector, InputError, Problem
 from .model import Model
-from .pipeline import Loaded, load
+from .reading import Loaded, load
 from .results import Results
 
 

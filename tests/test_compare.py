@@ -151,7 +151,10 @@ def test_cli_the_demo_pair(tmp_path, update_golden):
 def test_cli_identical_inputs(tmp_path):
     out = tmp_path / "same"
     result = _run("compare", str(DEMO), str(DEMO), "-o", str(out))
-    assert (result.exit_code, result.output) == (0, f"{out}/: compare.json, compare.md, compare.pdf — 没有任何假设不同\n")
+    assert (result.exit_code, result.output) == (
+        0,
+        f"{out}/: compare.json, compare.md, compare.pdf — 没有任何假设不同\n",
+    )
     data = json.loads((out / "compare.json").read_text(encoding="utf-8"))
     assert data["same"] and data["changes"] == [] and data["bridge"] == {"budget_total": [], "roi_total": []}
 
@@ -177,3 +180,32 @@ def test_cli_other_campaign_is_compared_with_a_warning(tmp_path, case):
     assert result.exit_code == 0
     assert f"{other}: 警告：" in result.output and "另一个活动" in result.output
     assert Path(tmp_path / "out" / "compare.pdf").exists()
+
+
+def test_build_with_a_baseline_adds_the_page_the_slide_and_results_json(tmp_path):
+    from pptx import Presentation
+
+    from tests.test_documents import pages, pdftotext
+
+    out = tmp_path / "built"
+    result = _run("build", str(DEMO), "--baseline", str(V1), "--pptx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert pages(out / "proposal.pdf") == 19  # the 18 pages and 预算优化过程, numbered on
+    page = pdftotext(out / "proposal.pdf", 13)
+    assert "预算优化过程" in page and "13 / 19" in page and "权益成本：到店礼包 单价 10元 → 6元" in page
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    base = data["baseline"]
+    assert base["old"]["fingerprint"] == "e8977691ccb0" and base["method"] == "exact"
+    assert [s["group"] for s in base["bridge"]["budget_total"]] == ["incentives", "promotion"]
+    assert sum(D(str(s["change"])) for s in base["bridge"]["budget_total"]) == D("-73872.00")
+    slides = list(Presentation(out / "proposal.pptx").slides)
+    titles = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
+    slide = slides[next(i for i, text in enumerate(titles) if "预算优化过程" in text)]
+    charts = [sh.chart for sh in slide.shapes if sh.has_chart]
+    assert len(charts) == 2 and all(len(list(c.plots[0].series)) == 4 for c in charts)
+    assert sum("预算优化过程" in t for t in titles) == 1
+
+
+def test_build_with_a_baseline_refuses_several_inputs(tmp_path):
+    result = _run("build", str(DEMO), str(V1), "--baseline", str(V1), "-o", str(tmp_path / "x"))
+    assert result.exit_code == 2 and "--baseline" in result.output

@@ -101,9 +101,9 @@ def diff(old: Model, new: Model) -> tuple[Change, ...]:
             ]
         changes += [Change(sheet, key, None, None, row) for key, row in after.items() if key not in before]
     before_text, after_text = dict(old.narrative), dict(new.narrative)
-    for key in dict.fromkeys([*before_text, *after_text]):
-        if before_text.get(key) != after_text.get(key):
-            changes.append(Change("narrative", (key,), None, before_text.get(key), after_text.get(key)))
+    for part in dict.fromkeys([*before_text, *after_text]):
+        if before_text.get(part) != after_text.get(part):
+            changes.append(Change("narrative", (part,), None, before_text.get(part), after_text.get(part)))
     return tuple(changes)
 
 
@@ -131,7 +131,7 @@ def merge(old: Model, new: Model, taken: list[Change]) -> Model:
     parts: dict[str, Any] = {}
     for sheet in ("campaign", "funnel"):
         if sheet in by_sheet:
-            parts[sheet] = dataclasses.replace(getattr(old, sheet), **{c.field: c.new for c in by_sheet[sheet]})  # type: ignore[misc]
+            parts[sheet] = dataclasses.replace(getattr(old, sheet), **{str(c.field): c.new for c in by_sheet[sheet]})
     for sheet, names in KEYED.items():
         if sheet in by_sheet:
             parts[sheet] = _merge_rows(getattr(old, sheet), getattr(new, sheet), names, by_sheet[sheet])

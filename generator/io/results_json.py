@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..calc.budget import LineResult
 from ..calc.plan import Plan
+from ..compare import Comparison
 from ..i18n.labels import param_label
 from ..jsonout import Money, dumps
 from ..phrases import basis_text, goal_seek_answers
@@ -235,5 +236,11 @@ def results_dict(results: Results, lang: str = "zh") -> dict:
     }
 
 
-def results_json(results: Results, lang: str = "zh") -> str:
-    return dumps(results_dict(results, lang)) + "\n"
+def results_json(results: Results, lang: str = "zh", baseline: Comparison | None = None) -> str:
+    """results.json; with ``baseline`` (build --baseline), also the old plan and the bridges."""
+    data = results_dict(results, lang)
+    if baseline is not None:
+        from .compare_json import baseline_dict
+
+        data["baseline"] = baseline_dict(baseline, lang)
+    return dumps(data) + "\n"

@@ -31,7 +31,7 @@ UP, DOWN = "#C0392B", "#2E8B8B"  # a budget rising is a cost (red); falling, a s
 
 
 @dataclass(frozen=True)
-class CompareView:
+class ComparisonView:
     doc: Doc
     title: str
     notes: tuple[str, ...]  # identical plans, other campaign, no ROI bridge
@@ -139,7 +139,7 @@ def _bridge_table(cmp: Comparison, kind: str, lang: str) -> Table | None:
     return Table([t["cmp_step"], effect], rows, ["l", "r"], foot=[t["cmp_change"], total])
 
 
-def compare_view(cmp: Comparison, lang: str) -> CompareView:
+def comparison_view(cmp: Comparison, lang: str) -> ComparisonView:
     t = messages(lang)
     notes = []
     if cmp.same:
@@ -156,7 +156,7 @@ def compare_view(cmp: Comparison, lang: str) -> CompareView:
     if lang == "en":
         budget_title = t["cmp_budget_bridge"].format(old=t.big(cmp.budget.old), new=t.big(cmp.budget.new))
     charts = cmp.groups and not cmp.same
-    return CompareView(
+    return ComparisonView(
         doc_view(cmp.new, lang),
         t["cmp_title"],
         tuple(notes),
@@ -188,7 +188,7 @@ def _md_table(table: Table) -> list[str]:
     return lines
 
 
-def compare_markdown(view: CompareView, cmp: Comparison) -> str:
+def compare_markdown(view: ComparisonView, cmp: Comparison) -> str:
     t = view.doc.t
     lines = [f"# {md(view.title)}", ""]
     lines.append(f"{md(t['cmp_old'])} `{cmp.old.fingerprint}` → {md(t['cmp_new'])} `{cmp.new.fingerprint}`")
@@ -214,7 +214,7 @@ def write_compare(cmp: Comparison, folder: Path, lang: str, html: bool = False) 
     from .charts import draw_all
     from .pdf import write_pdf
 
-    view = compare_view(cmp, lang)
+    view = comparison_view(cmp, lang)
     (folder / "compare.md").write_text(compare_markdown(view, cmp), encoding="utf-8")
     charts = [c for c in (view.budget_chart, view.roi_chart) if c is not None]
     if charts:

@@ -154,7 +154,10 @@ def write_deck(view: ProposalView, path: Path) -> int:
             if spec.chart2 is not None:
                 below = top + Inches(0.32 * (len(rows) + 1) + 0.6)
                 add_chart(slide, spec.chart2, Inches(0.5), below, table_width, Inches(6.8) - below)
-        if spec.chart is not None:
+        if spec.chart is not None and spec.table is None and spec.chart2 is not None:  # two charts side by side
+            add_chart(slide, spec.chart, Inches(0.5), top, Inches(6.1), Inches(6.7) - top)
+            add_chart(slide, spec.chart2, Inches(6.8), top, Inches(6.0), Inches(6.7) - top)
+        elif spec.chart is not None:
             left = Inches(7.7) if spec.table is not None else Inches(0.5)
             width = Inches(5.1) if spec.table is not None else Inches(12.3)
             add_chart(slide, spec.chart, left, top, width, Inches(6.7) - top)

@@ -78,7 +78,25 @@ def chart_data(chart: Chart):
         return XL_CHART_TYPE.COLUMN_CLUSTERED, _category(
             d["labels"], {d["legend"][0]: d["budget"], d["legend"][1]: d["roi"]}
         )
+    if k == "waterfall":  # stacked columns on an invisible base (see _waterfall)
+        return XL_CHART_TYPE.COLUMN_STACKED, _category(
+            [d["start_label"], *d["labels"], d["end_label"]], waterfall_series(d)
+        )
     raise ValueError(f"no native chart for {k}")
+
+
+def waterfall_series(d: dict) -> dict[str, list[float]]:
+    """A bridge as stacked series: an invisible base up to where each step starts, the start and end
+    as whole bars, and each step as a rise or a fall."""
+    base, rise, fall, level = [0.0], [0.0], [0.0], d["start"]
+    for step in d["steps"]:
+        base.append(level + min(step, 0))
+        rise.append(max(step, 0))
+        fall.append(max(-step, 0))
+        level += step
+    ends = [d["start"], *[0.0] * len(d["steps"]), d["end"]]
+    up, down = d["legend"][1], d["legend"][2]
+    return {" ": [*base, 0.0], d["legend"][0]: ends, up: [*rise, 0.0], down: [*fall, 0.0]}
 
 
 def _serial(day: dt.date) -> int:
@@ -243,4 +261,46 @@ def _tornado(c, chart: Chart) -> None:
     c.value_axis.tick_labels.number_format_is_linked = False
 
 
-_FINISH = {"gantt": _gantt, "matrix": _matrix, "scenarios": _scenarios, "tornado": _tornado}
+def _waterfall(c, chart: Chart) -> None:
+    """The base series invisible and out of the legend; rises and falls in the PDF's colours; the value
+    axis starting near the lowest level, as in the PDF."""
+    from pptx.dml.color import RGBColor
+
+    d = chart.data
+    series = list(c.plots[0].series)
+    series[0].format.fill.background()
+    colours = (NAVY, RGBColor.from_string(d["up"][1:]), RGBColor.from_string(d["down"][1:]))
+    for s, colour in zip(series[1:], colours, strict=True):
+        s.format.fill.solid()
+        s.format.fill.fore_color.rgb = colour
+    c.plots[0].gap_width = 60
+    levels, level = [d["start"], d["end"]], d["start"]
+    for step in d["steps"]:
+        level += step
+        levels.append(level)
+    low, high = min(levels), max(levels)
+    pad = (high - low) * 0.25 or abs(high) * 0.05 or 1
+    unit = 1 if high > 10 else 0.05  # 万元 in whole numbers, ROI in twentieths
+    c.value_axis.minimum_scale = max(0.0, math.floor((low - pad) / unit) * unit)
+    c.value_axis.major_unit = unit if high - low < 10 * unit else None
+    if c.has_legend:
+        _hide_legend_entry(c, 0)
+
+
+def _hide_legend_entry(c, index: int) -> None:
+    """Leave one series out of the legend (<c:legendEntry> with <c:delete>, after <c:legendPos>)."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    legend = c._chartSpace.chart.find(qn("c:legend"))
+    entry = etree.Element(qn("c:legendEntry"))
+    etree.SubElement(entry, qn("c:idx")).set("val", str(index))
+    etree.SubElement(entry, qn("c:delete")).set("val", "1")
+    position = legend.find(qn("c:legendPos"))
+    if position is not None:
+        position.addnext(entry)
+    else:
+        legend.insert(0, entry)
+
+
+_FINISH = {"gantt": _gantt, "matrix": _matrix, "scenarios": _scenarios, "tornado": _tornado, "waterfall": _waterfall}

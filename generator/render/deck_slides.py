@@ -133,7 +133,18 @@ def _budget(view: ProposalView) -> list[SlideSpec]:
             chart=v.budget.bench_chart,
             page="budget_bench",
         ),
+        *_baseline(view),
     ]
+
+
+def _baseline(view: ProposalView) -> list[SlideSpec]:
+    """build --baseline: how the budget got here, the two bridges side by side."""
+    b = view.baseline
+    if b is None:
+        return []
+    t = view.doc.t
+    texts = [*b.notes, *b.largest]
+    return [SlideSpec(t["s_budget"], t["cmp_page"], texts, chart=b.budget_chart, chart2=b.roi_chart, notes=b.method)]
 
 
 def _roi_risk(view: ProposalView) -> list[SlideSpec]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..compare import Comparison
 from ..results import Results
 from .env import render
 from .summary import summary_markdown, summary_view
@@ -24,6 +25,7 @@ def proposal_html(view: ProposalView) -> str:
         risk=v.risk,
         cases=v.cases,
         compare=v.compare,
+        baseline=v.baseline,
     )
 
 
@@ -42,9 +44,15 @@ def write_documents(
     worker=None,
     pptx: bool = False,
     chart_cache: Path | None = None,
+    baseline: Comparison | None = None,
 ) -> DocumentsReport:
-    """Draw the charts once (in ``worker``, a started ChartWorker, when given), render both documents."""
+    """Draw the charts once (in ``worker``, a started ChartWorker, when given), render both documents;
+    with ``baseline``, the proposal and the deck gain the page on how the budget got here."""
     view = proposal_view(results, lang)
+    if baseline is not None:
+        from .compare import comparison_view
+
+        view = replace(view, baseline=comparison_view(baseline, lang))
     if worker is not None:
         worker.draw(view.charts, folder / "charts")
         charts_done = worker.wait

@@ -8,6 +8,7 @@ nothing. Each section is a dataclass whose docstring documents its fields
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..fmt import num, pct, ratio, wan
 from ..i18n.docs import messages
@@ -18,6 +19,9 @@ from .view_budget import BudgetView, RoiView, budget_view, roi_view
 from .view_exec import ExecView, MarketView, exec_view, market_view
 from .view_plan import PlanView, plan_view
 from .view_risk import CasesView, CompareView, RiskView, cases_view, compare_view, risk_view
+
+if TYPE_CHECKING:
+    from .compare import ComparisonView as BaselineView
 
 
 @dataclass(frozen=True)
@@ -51,12 +55,15 @@ class ProposalView:
     risk: RiskView
     cases: CasesView
     compare: CompareView
+    baseline: BaselineView | None = None  # build --baseline: the page on how the budget got here
 
     @property
     def charts(self) -> list[Chart]:
         out: list[Chart] = []
-        for section in (self.market, self.plan, self.budget, self.roi, self.risk, self.cases, self.compare):
-            out.extend(c for c in vars(section).values() if isinstance(c, Chart))
+        sections = (self.market, self.plan, self.budget, self.roi, self.risk, self.cases, self.compare, self.baseline)
+        for section in sections:
+            if section is not None:
+                out.extend(c for c in vars(section).values() if isinstance(c, Chart))
         return out
 
 
