@@ -221,3 +221,38 @@ def test_a_whatif_asked_again_is_answered_from_the_cache(tmp_path, monkeypatch):
     engine.answer(cid, {"funnel.open": 0.31}, False, "roi", lambda r: r.plan.roi.total)
     engine.answer(cid, {"funnel.open": 0.3}, False, "roi", lambda r: r.plan.roi.total)
     assert len(computed) == 4  # only the last answer is kept
+
+
+def test_compare_two_versions_as_the_cli_does(tmp_path):
+    from generator.io.compare_json import compare_json
+    from generator.pipeline_compare import comparison, load_pair
+
+    v1 = DEMO.parent / "demo-v1.xlsx"
+    with client(tmp_path, draws=0) as c:
+        assert upload(c, v1).status_code == 201
+        r = c.post("/campaigns/1/upload", files={"file": ("demo.xlsx", DEMO.read_bytes())}, follow_redirects=False)
+        assert r.status_code == 303
+        got = c.get("/api/campaigns/1/compare?from=1&to=2&lang=zh")
+        assert got.status_code == 200, got.text
+        data = got.json()
+        before, after = load_pair(v1, DEMO)
+        cli = json.loads(compare_json(comparison(before, after, v1, DEMO, "category"), "zh"))
+        for side in ("old", "new"):
+            data[side].pop("source"), cli[side].pop("source")
+        for change in data["changes"] + cli["changes"]:
+            change.pop("old_cell"), change.pop("new_cell")
+        assert data == cli  # the same figures, changes and bridges as `budgetgen compare`
+        cells = {c["path"]: (c["old_cell"], c["new_cell"]) for c in got.json()["changes"]}
+        assert cells["budget.到店礼包.unit_cost"] == ("v1 demo-v1.xlsx: budget!F4", "v2 demo.xlsx: budget!F4")
+        page = c.get("/campaigns/1/compare?from=1&to=2&lang=zh")
+        assert (
+            page.status_code == 200
+            and page.text.count("<svg") == 2
+            and "权益成本：到店礼包 单价 10元 → 6元" in page.text
+        )
+        assert 'action="/campaigns/1/compare"' in c.get("/campaigns/1").text
+        bad = c.get("/api/campaigns/1/compare?from=x&group_by=all")
+        assert bad.status_code == 422
+        assert [p["location"] for p in bad.json()["problems"]] == ["from", "to", "group_by"]
+        assert c.get("/api/campaigns/1/compare?from=1&to=9").status_code == 404
+        assert c.get("/api/campaigns/7/compare?from=1&to=2").status_code == 404

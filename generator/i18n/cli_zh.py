@@ -262,4 +262,6 @@ ZH: dict[str, str] = {
     "names another campaign than the old plan ({old} / {new}); compared anyway": "与原方案的活动名称不同（{old} / {new}）；仍进行对比",
     "An earlier plan: the proposal and the deck gain the page on how the budget got from it to this one.": "较早的一版方案：报告和演示文稿会增加一页，说明预算如何从该方案变为本方案。",
     "--baseline compares one plan with an earlier one; give one input": "--baseline 用于将一份方案与其较早版本对比；请只给一个输入",
+    "must be a version number, got {value}": "必须是版本号，实际为 {value}",
+    "must be category, sheet or path, got {value}": "必须是 category、sheet 或 path，实际为 {value}",
 }

@@ -198,3 +198,41 @@ async def workbook(request: Request) -> Response:
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         filename=f"{stem}-v{v.version}.xlsx",
     )
+
+
+def compare_query(request: Request) -> tuple[int, int, str] | Response:
+    """``?from=&to=`` (version numbers) and ``group_by``, or the 422 that says what is wrong (all at once)."""
+    from ..errors import Collector
+
+    found = Collector()
+    numbers = []
+    for name in ("from", "to"):
+        raw = request.query_params.get(name, "")
+        if raw.isdigit():
+            numbers.append(int(raw))
+        else:
+            found.error(name, "must be a version number, got {value}", value=repr(raw[:20]))
+    by = request.query_params.get("group_by", "category")
+    if by not in ("category", "sheet", "path"):
+        found.error("group_by", "must be category, sheet or path, got {value}", value=repr(by[:20]))
+    if found.has_errors:
+        return problems(found.problems, lang_of(request))
+    return numbers[0], numbers[1], by
+
+
+async def compare(request: Request) -> Response:
+    """SPEC §8: two versions of a campaign compared, as compare.json."""
+    from ..io.compare_json import compare_dict
+
+    query = compare_query(request)
+    if isinstance(query, Response):
+        return query
+    lang, cid = lang_of(request), _campaign_id(request)
+    try:
+        cmp = await run_in_threadpool(app_of(request).engine.compare, cid, *query)
+    except KeyError:
+        return refuse(request, "version", msg("no such version"), 404)
+    except InputError as exc:
+        return problems(exc.problems, lang)
+    return _json(compare_dict(cmp, lang))
+

@@ -36,6 +36,7 @@ def api_routes() -> list[Route]:
         Route(v + "/files/{name}", api_files.file),
         Route(c + "/tracking", api_files.tracking, methods=["POST"]),
         Route(c + "/retro", api_files.retro, methods=["POST"]),
+        Route(c + "/compare", api.compare),
     ]
 
 

@@ -196,3 +196,24 @@ class Engine:
         except PathError as exc:
             raise InputError([Problem("overrides", exc.message)]) from exc
         return self.upload(v.filename, data, campaign, note)
+
+    def compare(self, campaign: int, old: int, new: int, group_by: str = "category"):
+        """Two versions of a campaign compared (:class:`generator.compare.Comparison`); KeyError for an
+        unknown version, InputError for a draft. Cells name the uploaded files and their versions."""
+        from dataclasses import replace as change
+
+        from ..pipeline_compare import comparison
+
+        before, loaded_old, _ = self.current(campaign, old)
+        after, loaded_new, results = self.current(campaign, new)
+        cmp = comparison(
+            loaded_old, loaded_new, self.store.workbook_path(before), self.store.workbook_path(after), group_by, results
+        )
+        names = {str(self.store.workbook_path(v)): f"v{v.version} {v.filename}" for v in (before, after)}
+
+        def shown(where: str) -> str:
+            head, sep, rest = where.partition(": ")
+            return f"{names.get(head, head)}{sep}{rest}"
+
+        return change(cmp, cells={k: shown(v) for k, v in cmp.cells.items()})
+

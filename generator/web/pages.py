@@ -223,6 +223,31 @@ async def switch_lang(request: Request) -> Response:
     return response
 
 
+async def compare_page(request: Request) -> Response:
+    """Two versions compared: the bridges as charts, the figures and every changed cell."""
+    from ..render.compare import comparison_view
+    from .api import compare_query
+    from .svg import waterfall
+
+    state, lang = app_of(request), lang_of(request)
+    cid = int(request.path_params["id"])
+    query = compare_query(request)
+    if isinstance(query, Response):
+        return problems_page(request, query, f"/campaigns/{cid}")
+    try:
+        cmp = await run_in_threadpool(state.engine.compare, cid, *query)
+    except KeyError:
+        return page(request, "missing.html.j2", 404)
+    except InputError as exc:
+        return problems_page(request, exc.problems, f"/campaigns/{cid}")
+    v = comparison_view(cmp, lang)
+    charts = {
+        name: waterfall(chart.title, chart.data) if chart is not None else None
+        for name, chart in (("budget_svg", v.budget_chart), ("roi_svg", v.roi_chart))
+    }
+    return page(request, "compare.html.j2", v=v, cid=cid, old=query[0], new=query[1], **charts)
+
+
 def page_routes() -> list[Route]:
     from .segment import segment_page
 
@@ -239,6 +264,7 @@ def page_routes() -> list[Route]:
         Route(c + "/build", build, methods=["POST"]),
         Route(c + "/builds", builds),
         Route(c + "/segment", segment_page, methods=["POST"]),
+        Route(c + "/compare", compare_page),
         Route(c + "/{kind:str}", follow_up, methods=["POST"]),
         Route("/lang/{lang}", switch_lang),
     ]

@@ -92,3 +92,39 @@ def tornado(title: str, data: dict, fmt) -> Markup:
         f'<text x="{bx:.1f}" y="{top - 10}" font-size="11" text-anchor="middle">{escape(data["base_label"])}</text>'
     )
     return _frame(title, height, "".join(body))
+
+
+def waterfall(title: str, data: dict) -> Markup:
+    """A bridge from a chart spec of kind ``waterfall`` (the PDF's): start, one floating bar per
+    step, end; each bar with its printed value."""
+    steps, names = data["steps"], [data["start_label"], *data["labels"], data["end_label"]]
+    texts = [data["start_text"], *data["step_texts"], data["end_text"]]
+    levels, level = [data["start"]], data["start"]
+    for s in steps:
+        level += s
+        levels.append(level)
+    lo, hi = min(levels), max(levels)
+    pad = (hi - lo) * 0.25 or abs(hi) * 0.05 or 1
+    floor, top_value = max(0.0, lo - pad), hi + pad * 0.6
+    top, plot, slot = 24, 180, (WIDTH - 40) / len(names)
+
+    def y(v: float) -> float:
+        return top + plot - (v - floor) / (top_value - floor) * plot
+
+    bars_ = [(floor, data["start"], COLOURS[0])]
+    for k, s in enumerate(steps):
+        bars_.append((levels[k], levels[k + 1], data["up"] if s >= 0 else data["down"]))
+    bars_.append((floor, data["end"], COLOURS[0]))
+    body = []
+    for i, ((a, b, colour), name, text) in enumerate(zip(bars_, names, texts, strict=True)):
+        x = 20 + i * slot + slot * 0.2
+        y1, y2 = sorted((y(a), y(b)))
+        body.append(f'<rect x="{x:.1f}" y="{y1:.1f}" width="{slot * 0.6:.1f}" height="{max(y2 - y1, 1):.1f}" fill="{colour}"/>')
+        body.append(
+            f'<text x="{x + slot * 0.3:.1f}" y="{y1 - 4:.1f}" font-size="12" text-anchor="middle">{escape(text)}</text>'
+        )
+        body.append(
+            f'<text x="{x + slot * 0.3:.1f}" y="{top + plot + 18}" font-size="12" text-anchor="middle">{escape(name)}</text>'
+        )
+    body.append(f'<line x1="16" y1="{top + plot}" x2="{WIDTH - 16}" y2="{top + plot}" stroke="#999"/>')
+    return _frame(title, top + plot + 30, "".join(body))

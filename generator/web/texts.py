@@ -93,11 +93,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "new_version": ("已保存为新版本", "Saved as a new version"),
     "alerts": ("预警", "Alerts"),
     "files": ("文件", "Files"),
-    "back": ("返回活动", "Back to the campaign"),
     "versions": ("版本记录", "Versions"),
     "fingerprint": ("指纹", "Fingerprint"),
     "created": ("时间", "Time"),
     "not_found": ("没有这个活动。", "No such campaign."),
+    "back": ("返回活动", "Back to the campaign"),
+    "compare": ("对比两个版本", "Compare two versions"),
+    "compare_from": ("原版本", "From"),
+    "compare_to": ("新版本", "To"),
+    "compare_go": ("对比", "Compare"),
+    "compare_json": ("下载 compare.json", "Download compare.json"),
 }
 
 
