@@ -146,6 +146,28 @@ def monte_carlo_figures() -> dict[str, float]:
     return out
 
 
+def shapley_figures() -> dict[str, float]:
+    """Exact Shapley over ten groups (1,024 plans) on the demo: issue [6/8]'s target is under 2 s."""
+    code = (
+        "import time\n"
+        "from decimal import Decimal\n"
+        "from pathlib import Path\n"
+        "from generator.reading import load\n"
+        "from generator.calc.params import apply, base_value\n"
+        "from generator.compare import compare\n"
+        "m = load(Path('inputs/demo.xlsx')).model\n"
+        "paths = ['funnel.open', 'funnel.booking', 'funnel.arrival', 'budget.到店礼包.unit_cost',\n"
+        "         'channel.短信.sends', 'revenue.保养服务.unit_value', 'campaign.contingency_rate',\n"
+        "         'campaign.gross_margin', 'budget.运营人员.times', 'budget.会议+差旅.lump_sum']\n"
+        "new = apply(m, {p: base_value(m, p) * Decimal('1.1') for p in paths})\n"
+        "start = time.perf_counter(); c = compare(m, new, group_by='path')\n"
+        "assert len(c.groups) == 10 and c.method == 'exact'\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    res = subprocess.run([str(PY), "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    return {"shapley_10_groups_s": float(res.stdout)}
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="budgetgen-bench-"))
     try:
@@ -161,6 +183,7 @@ def main() -> None:
         fig["render_floor_s"] = render_floor(work)
         fig["build_over_floor"] = fig["build_demo_warm_s"] / fig["render_floor_s"]
         fig.update(monte_carlo_figures())
+        fig.update(shapley_figures())
         for lines in (10, 100, 1000):
             path = scaled_input(work / f"lines{lines}.xlsx", lines, 1)
             fig[f"lines_{lines}_s"], fig[f"lines_{lines}_peak_rss_mb"] = run(
