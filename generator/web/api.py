@@ -235,4 +235,3 @@ async def compare(request: Request) -> Response:
     except InputError as exc:
         return problems(exc.problems, lang)
     return _json(compare_dict(cmp, lang))
-

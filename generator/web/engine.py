@@ -216,4 +216,3 @@ class Engine:
             return f"{names.get(head, head)}{sep}{rest}"
 
         return change(cmp, cells={k: shown(v) for k, v in cmp.cells.items()})
-

@@ -106,7 +106,7 @@ def waterfall(title: str, data: dict) -> Markup:
     lo, hi = min(levels), max(levels)
     pad = (hi - lo) * 0.25 or abs(hi) * 0.05 or 1
     floor, top_value = max(0.0, lo - pad), hi + pad * 0.6
-    top, plot, slot = 24, 180, (WIDTH - 40) / len(names)
+    top, plot, slot = 44, 180, (WIDTH - 40) / len(names)
 
     def y(v: float) -> float:
         return top + plot - (v - floor) / (top_value - floor) * plot
@@ -115,11 +115,13 @@ def waterfall(title: str, data: dict) -> Markup:
     for k, s in enumerate(steps):
         bars_.append((levels[k], levels[k + 1], data["up"] if s >= 0 else data["down"]))
     bars_.append((floor, data["end"], COLOURS[0]))
-    body = []
+    body = [f'<text x="16" y="18" font-size="14" font-weight="bold">{escape(title)}</text>']
     for i, ((a, b, colour), name, text) in enumerate(zip(bars_, names, texts, strict=True)):
         x = 20 + i * slot + slot * 0.2
         y1, y2 = sorted((y(a), y(b)))
-        body.append(f'<rect x="{x:.1f}" y="{y1:.1f}" width="{slot * 0.6:.1f}" height="{max(y2 - y1, 1):.1f}" fill="{colour}"/>')
+        body.append(
+            f'<rect x="{x:.1f}" y="{y1:.1f}" width="{slot * 0.6:.1f}" height="{max(y2 - y1, 1):.1f}" fill="{colour}"/>'
+        )
         body.append(
             f'<text x="{x + slot * 0.3:.1f}" y="{y1 - 4:.1f}" font-size="12" text-anchor="middle">{escape(text)}</text>'
         )
