@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import matplotlib
@@ -293,20 +294,13 @@ def whole_days(ax) -> None:
 def waterfall(ax, d):
     """A bridge: the start and end as full bars, each step floating from where the last one ended
     (a rise in ``up`` colour, a fall in ``down``), each labelled with its signed value."""
-    starts, heights, colors, texts = [], [], [], []
-    level = d["start"]
-    for k, step in enumerate(d["steps"]):
-        starts.append(level if step >= 0 else level + step)
-        heights.append(abs(step))
-        colors.append(d["up"] if step >= 0 else d["down"])
-        texts.append(d["step_texts"][k])
-        level += step
+    levels, steps = d["levels"], d["steps"]
     names = [d["start_label"], *d["labels"], d["end_label"]]
-    bottoms = [0, *starts, 0]
-    tops = [d["start"], *heights, d["end"]]
-    shades = [NAVY, *colors, NAVY]
+    bottoms = [0, *(min(a, b) for a, b in pairwise(levels)), 0]
+    tops = [d["start"], *(abs(s) for s in steps), d["end"]]
+    shades = [NAVY, *(d["up"] if s >= 0 else d["down"] for s in steps), NAVY]
     bars_ = ax.bar(range(len(names)), tops, bottom=bottoms, color=shades, width=0.6)
-    for bar, text in zip(bars_, [d["start_text"], *texts, d["end_text"]], strict=True):
+    for bar, text in zip(bars_, [d["start_text"], *d["step_texts"], d["end_text"]], strict=True):
         ax.annotate(
             text,
             (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
@@ -316,10 +310,7 @@ def waterfall(ax, d):
             xytext=(0, 2),
             textcoords="offset points",
         )
-    low = min([d["start"], d["end"], *starts])
-    high = max([d["start"], d["end"], *(s + h for s, h in zip(starts, heights, strict=True))])
-    pad = (high - low) * 0.25 or abs(high) * 0.05 or 1
-    ax.set_ylim(max(0, low - pad), high + pad * 0.6)  # the axis starts near the lowest level: steps stay readable
+    ax.set_ylim(d["floor"], d["ceiling"])
     ax.set_xticks(range(len(names)), names, fontsize=7.5)
     ax.set_ylabel(d["unit"])
     ax.grid(axis="x", visible=False)

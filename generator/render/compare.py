@@ -19,7 +19,7 @@ from ..compare_text import (
     row_value,
     step_label,
 )
-from ..fmt import ratio, wan
+from ..fmt import ratio
 from ..i18n.docs import messages
 from ..schema import SHEETS
 from ..text import md
@@ -57,10 +57,18 @@ def _waterfall(name: str, title: str, cmp: Comparison, kind: str, lang: str) -> 
     up, down = (UP, DOWN) if kind == "budget" else (DOWN, UP)  # ROI rising is good
     labels = [group_name(g.key, cmp.group_by, lang) for g in cmp.groups]
     legend = [t["cmp_old"] + " / " + t["cmp_new"], t["cmp_up"], t["cmp_down"]]
+    levels = [scale(bridge.old)]  # where each bar ends: the start, then after each step
+    for step in steps:
+        levels.append(levels[-1] + step)
+    low, high = min(levels), max(levels)
+    pad = (high - low) * 0.25 or abs(high) * 0.05 or 1
     data = {
         "start": scale(bridge.old),
         "end": scale(bridge.new),
         "steps": steps,
+        "levels": levels,
+        "floor": max(0.0, low - pad),  # the value axis starts near the lowest level: steps stay readable
+        "ceiling": high + pad * 0.6,
         "labels": labels,
         "step_texts": [signed(s) for s in bridge.steps],
         "start_label": t["cmp_old"],
@@ -152,9 +160,7 @@ def comparison_view(cmp: Comparison, lang: str) -> ComparisonView:
     n = len(cmp.groups)
     orders = f"{factorial(n):,}" if cmp.exact else f"{ORDERS:,}"
     method = t["cmp_method_exact" if cmp.exact else "cmp_method_sampled"].format(n=n, orders=orders, evals=2**n)
-    budget_title = t["cmp_budget_bridge"].format(old=wan(cmp.budget.old), new=wan(cmp.budget.new))
-    if lang == "en":
-        budget_title = t["cmp_budget_bridge"].format(old=t.big(cmp.budget.old), new=t.big(cmp.budget.new))
+    budget_title = t["cmp_budget_bridge"].format(old=t.big(cmp.budget.old), new=t.big(cmp.budget.new))
     charts = cmp.groups and not cmp.same
     return ComparisonView(
         doc_view(cmp.new, lang),

@@ -88,12 +88,9 @@ def chart_data(chart: Chart):
 def waterfall_series(d: dict) -> dict[str, list[float]]:
     """A bridge as stacked series: an invisible base up to where each step starts, the start and end
     as whole bars, and each step as a rise or a fall."""
-    base, rise, fall, level = [0.0], [0.0], [0.0], d["start"]
-    for step in d["steps"]:
-        base.append(level + min(step, 0))
-        rise.append(max(step, 0))
-        fall.append(max(-step, 0))
-        level += step
+    base = [0.0, *(min(a, b) for a, b in pairwise(d["levels"]))]
+    rise = [0.0, *(max(s, 0) for s in d["steps"])]
+    fall = [0.0, *(max(-s, 0) for s in d["steps"])]
     ends = [d["start"], *[0.0] * len(d["steps"]), d["end"]]
     up, down = d["legend"][1], d["legend"][2]
     return {" ": [*base, 0.0], d["legend"][0]: ends, up: [*rise, 0.0], down: [*fall, 0.0]}
@@ -274,14 +271,9 @@ def _waterfall(c, chart: Chart) -> None:
         s.format.fill.solid()
         s.format.fill.fore_color.rgb = colour
     c.plots[0].gap_width = 60
-    levels, level = [d["start"], d["end"]], d["start"]
-    for step in d["steps"]:
-        level += step
-        levels.append(level)
-    low, high = min(levels), max(levels)
-    pad = (high - low) * 0.25 or abs(high) * 0.05 or 1
+    low, high = min(d["levels"]), max(d["levels"])
     unit = 1 if high > 10 else 0.05  # 万元 in whole numbers, ROI in twentieths
-    c.value_axis.minimum_scale = max(0.0, math.floor((low - pad) / unit) * unit)
+    c.value_axis.minimum_scale = math.floor(d["floor"] / unit) * unit
     c.value_axis.major_unit = unit if high - low < 10 * unit else None
     if c.has_legend:
         _hide_legend_entry(c, 0)

@@ -99,13 +99,7 @@ def waterfall(title: str, data: dict) -> Markup:
     step, end; each bar with its printed value."""
     steps, names = data["steps"], [data["start_label"], *data["labels"], data["end_label"]]
     texts = [data["start_text"], *data["step_texts"], data["end_text"]]
-    levels, level = [data["start"]], data["start"]
-    for s in steps:
-        level += s
-        levels.append(level)
-    lo, hi = min(levels), max(levels)
-    pad = (hi - lo) * 0.25 or abs(hi) * 0.05 or 1
-    floor, top_value = max(0.0, lo - pad), hi + pad * 0.6
+    levels, floor, top_value = data["levels"], data["floor"], data["ceiling"]
     top, plot, slot = 44, 180, (WIDTH - 40) / len(names)
 
     def y(v: float) -> float:
